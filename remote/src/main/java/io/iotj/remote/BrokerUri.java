@@ -23,7 +23,8 @@ public final class BrokerUri {
      */
     public static String mask(String text) {
         if (text == null) return null;
-        return text.replaceAll("(amqps?://[^:/@\\s]*):[^@/\\s]*@", "$1:****@");
+        // any scheme: a mistyped "http://user:pass@host" must not leak either
+        return text.replaceAll("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*):[^@/\\s]*@", "$1:****@");
     }
 
     /** Checks that {@code uri} is an amqp or amqps URI; the error message never contains the password. */
