@@ -15,6 +15,14 @@ public interface IncrementalTrainFunction<M> {
     /** How many leading columns of a row are features. */
     int numFeatures();
 
+    /**
+     * How many columns every row must have, or {@code -1} for any number from {@link #numFeatures()}
+     * up. Rows are checked before they reach the window, so a bad row never half-updates the model.
+     */
+    default int numColumns() {
+        return -1;
+    }
+
     /** A row joined the window. */
     void entered(double[] row);
 

@@ -54,7 +54,7 @@ public final class Trainer<M> {
                                              int minWindowSize, int maxWindowSize, int stepSize) {
         Objects.requireNonNull(function, "function");
         var listener = new IncrementalListener<M>(function);
-        var trainer = new Trainer<M>(listener, new RowShape(function.numFeatures(), false), true,
+        var trainer = new Trainer<M>(listener, new RowShape(function.numFeatures(), false, function.numColumns()), true,
                 minWindowSize, maxWindowSize, stepSize);
         listener.trainer = trainer;
         return trainer;
