@@ -18,7 +18,7 @@ CELLS = [
     'System.out.println("warm");',
     "record Point(int x, int y) {}\nnew Point(1, 2)",
     'java.util.stream.IntStream.range(0, 10).map(i -> i * i).sum()',
-    'display("<b>warm</b>", "text/html");',
+    'display(html("<b>warm</b>"));',
     "undefinedName",
 ]
 
