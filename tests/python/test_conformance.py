@@ -56,7 +56,8 @@ class IotjKernelTests(jkt.KernelTests):
     ]
     invalid_code_samples = [
         "int x = );",
-        "class { }",
+        "int y = 1 +;",
+        "}",
     ]
 
     # execute_result (also the history test's input) and a history pattern matching one sample
