@@ -8,7 +8,8 @@
 #   JAVA_HOME        a JDK >= 21 to use (else the newest JDK >= 21 under /usr/lib/jvm)
 #   JUPYTER_DATA_DIR where Jupyter looks for kernels (default ~/.local/share/jupyter)
 #   IOTJ_JVM_OPTS    extra JVM flags written into kernel.json (for example -Xmx4g)
-#   IOTJ_NO_CDS=1    skip creating the class-data-sharing archive that speeds up kernel start
+#   IOTJ_NO_CDS=1    skip creating the start-up cache (AOT cache or CDS archive) that speeds up kernel start
+#   IOTJ_CACHE_MODE  aot (default on JDK 25+), cds (default on JDK 21-24) or none
 #
 # Running it again rebuilds and replaces the installed kernel; nothing else changes.
 set -euo pipefail
@@ -54,31 +55,32 @@ if [ -r "$ROOT/kernel/jvm.flags" ]; then
     [ -n "$line" ] && FLAGS+=("$line")
   done <"$ROOT/kernel/jvm.flags"
 else
-  FLAGS+=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1")
-fi
-if [ -z "${IOTJ_NO_CDS:-}" ]; then
-  # Class-data sharing: the JVM writes an archive of the classes it loaded (JShell, javac, the
-  # kernel) at its first clean exit and maps it on later starts; it is rebuilt by itself when
-  # the jars change. Created below by a warm-up session.
-  FLAGS+=("-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$KDIR/iotj.jsa" "-Xlog:cds=off" "-Xlog:cds+dynamic=off")
+  FLAGS+=("-XX:+UseSerialGC")
 fi
 # shellcheck disable=SC2206
 [ -n "${IOTJ_JVM_OPTS:-}" ] && FLAGS+=($IOTJ_JVM_OPTS)
 
-"$IOTJ_PYTHON" - "$STAGE/kernel.json" "$JAVA" "$KDIR/lib/*" "${FLAGS[@]}" <<'EOF'
-import json, sys
-out, java, cp, flags = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-spec = {
-    "argv": [java, *flags, "-cp", cp, "io.iotj.kernel.Main", "{connection_file}"],
-    "display_name": "Java (iotj)",
-    "language": "java",
-    "interrupt_mode": "message",
-    "metadata": {"debugger": False},
-}
-with open(out, "w") as f:
-    json.dump(spec, f, indent=2)
-    f.write("\n")
-EOF
+# Start-up cache: a warm-up session records the classes a kernel loads (JShell, javac, the
+# kernel) and later starts map them instead of loading them again. JDK 25+: an AOT cache
+# (JEP 483/514); older: a dynamic CDS archive, which the JVM rebuilds by itself when jars change.
+CACHE_MODE=${IOTJ_CACHE_MODE:-}
+if [ -n "${IOTJ_NO_CDS:-}" ]; then CACHE_MODE=none
+elif [ -z "$CACHE_MODE" ]; then
+  if [ "$(iotj_jdk_feature "$JDK")" -ge 25 ]; then CACHE_MODE=aot; else CACHE_MODE=cds; fi
+fi
+case $CACHE_MODE in
+  aot)  CACHE_FILE="$KDIR/iotj.aot"
+        TRAIN_FLAGS=("-XX:AOTCacheOutput=$CACHE_FILE")
+        RUN_FLAGS=("-XX:AOTCache=$CACHE_FILE") ;;
+  cds)  CACHE_FILE="$KDIR/iotj.jsa"
+        TRAIN_FLAGS=("-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$CACHE_FILE")
+        RUN_FLAGS=("${TRAIN_FLAGS[@]}") ;;
+  none) CACHE_FILE=""; TRAIN_FLAGS=(); RUN_FLAGS=() ;;
+  *)    iotj_die "IOTJ_CACHE_MODE must be aot, cds or none, not '$CACHE_MODE'" ;;
+esac
+
+kernel_json() { "$IOTJ_PYTHON" "$ROOT/install/kernel_json.py" "$1" "$JAVA" "$KDIR/lib/*" "${@:2}"; }
+kernel_json "$STAGE/kernel.json" "${FLAGS[@]}" "${TRAIN_FLAGS[@]}"
 
 # Swap the new kernel in as a whole, so a failed run never leaves half a kernel behind.
 mkdir -p "$DATA_DIR/kernels"
@@ -87,16 +89,18 @@ rm -rf "$KDIR.old"
 mv "$STAGE" "$KDIR"
 rm -rf "$KDIR.old"
 trap - EXIT
-iotj_log "Installed kernel 'iotj' (Java (iotj)) in $KDIR"
 
-if [ -z "${IOTJ_NO_CDS:-}" ]; then
-  iotj_log "Warming up the kernel once to create its class-data-sharing archive..."
-  if JUPYTER_DATA_DIR="$DATA_DIR" "$IOTJ_PYTHON" "$ROOT/install/warmup.py" iotj && [ -s "$KDIR/iotj.jsa" ]; then
-    iotj_log "Archive: $KDIR/iotj.jsa ($(du -h "$KDIR/iotj.jsa" | cut -f1))"
+if [ "$CACHE_MODE" != none ]; then
+  iotj_log "Warming up the kernel once to create its start-up cache ($CACHE_MODE)..."
+  if JUPYTER_DATA_DIR="$DATA_DIR" "$IOTJ_PYTHON" "$ROOT/install/warmup.py" iotj && [ -s "$CACHE_FILE" ]; then
+    iotj_log "Start-up cache: $CACHE_FILE ($(du -h "$CACHE_FILE" | cut -f1))"
+    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}" "${RUN_FLAGS[@]}"
   else
-    iotj_log "warning: no archive was created; the kernel works, it only starts slower"
+    iotj_log "warning: no start-up cache was created; the kernel works, it only starts slower"
+    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}"
   fi
 fi
+iotj_log "Installed kernel 'iotj' (Java (iotj)) in $KDIR"
 
 # Tell the user when another kernelspec named iotj would win over this one.
 found=$(JUPYTER_DATA_DIR="$DATA_DIR" jupyter kernelspec list --json 2>/dev/null \
@@ -104,4 +108,8 @@ found=$(JUPYTER_DATA_DIR="$DATA_DIR" jupyter kernelspec list --json 2>/dev/null 
 if [ -n "$found" ] && [ "$(cd "$found" && pwd -P)" != "$(cd "$KDIR" && pwd -P)" ]; then
   iotj_log "warning: Jupyter resolves kernel 'iotj' to $found, not $KDIR (check JUPYTER_PATH)"
 fi
-iotj_log "Done. Start Jupyter with: jupyter notebook notebooks/"
+if [ "$(id -u)" = 0 ]; then
+  iotj_log "Done. Start Jupyter with: jupyter notebook --allow-root notebooks/"
+else
+  iotj_log "Done. Start Jupyter with: jupyter notebook notebooks/"
+fi

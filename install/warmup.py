@@ -1,7 +1,7 @@
 """Runs one short session of an installed kernel and shuts it down cleanly.
 
-install.sh uses it so that the JVM writes its class-data-sharing archive (written at the
-first clean exit), which makes every later kernel start faster. Exit code 0 when the kernel
+install.sh uses it so that the JVM writes its start-up cache (an AOT cache or a CDS archive,
+written when the JVM exits cleanly), which makes every later kernel start faster. Exit code 0 when the kernel
 answered and shut down.
 
     /usr/bin/python3 install/warmup.py [KERNEL_NAME]
@@ -36,6 +36,8 @@ def main() -> int:
                 kc.get_shell_msg(timeout=30)
             finally:
                 kc.stop_channels()
+                # The JVM writes its start-up cache while exiting: give it time before any kill.
+                km.shutdown_wait_time = 120
                 km.shutdown_kernel(now=False)
         except Exception as e:  # report, then let install.sh carry on without the archive
             log.seek(0)
