@@ -29,3 +29,15 @@ def fresh_kernel(request):
     """A kernel of its own, for tests that restart or otherwise disturb it."""
     with KernelSession(log_name=request.node.name) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def rabbitmq_url():
+    """The local RabbitMQ broker's URI (install/test.sh starts it); fails clearly when it is down."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 5672), timeout=2).close()
+    except OSError as e:
+        pytest.fail(f"RabbitMQ is not answering on 127.0.0.1:5672 ({e}); start it with: rabbitmq-server -detached")
+    return "amqp://guest:guest@127.0.0.1:5672"
