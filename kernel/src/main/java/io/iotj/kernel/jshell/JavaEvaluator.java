@@ -208,7 +208,8 @@ public final class JavaEvaluator implements AutoCloseable {
                     notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
                 }
                 if (i == pieces.size() - 1) {
-                    String type = valueType(snippet);
+                    // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
+                    String type = endsWithSemicolon(cell) ? null : valueType(snippet);
                     result = type != null && run.invoked
                             ? new EvalResult.Success(true, run.value, type, notes)
                             : new EvalResult.Success(false, null, "", notes);
@@ -222,6 +223,10 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             refreshSnapshot();
         }
+    }
+
+    private static boolean endsWithSemicolon(String cell) {
+        return cell.stripTrailing().endsWith(";");
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {
@@ -405,14 +410,17 @@ public final class JavaEvaluator implements AutoCloseable {
                 docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
             }
             if (docs.isEmpty() && at < code.length()) {
-                // JShell documents the element before the cursor; inside a name, look at its end too
+                // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
                 int end = at;
                 while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
                     end++;
                 }
-                if (end > at) {
-                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, end, true)) {
-                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                for (int probe : new int[] {end, end + 1}) {
+                    if (docs.isEmpty() && probe > at && probe <= code.length()
+                            && (probe == end || code.charAt(end) == '(')) {
+                        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
+                            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                        }
                     }
                 }
             }
