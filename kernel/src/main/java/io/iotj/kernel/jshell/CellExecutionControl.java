@@ -151,6 +151,12 @@ final class CellExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /** Whether the calling thread belongs to the cell being evaluated (its thread or one it started). */
+    boolean isCurrentCellThread() {
+        CellRun run = current;
+        return run != null && StopCheck.currentToken() == run.token;
+    }
+
     /** Stops the cell being evaluated, if any. Returns whether a cell was running. */
     boolean stopCurrent() {
         CellRun run = current;
