@@ -229,7 +229,7 @@ final class Compiler {
         List<String> near = Names.near(w, known, 3);
         error(atom.position(), "'" + w + "' is not defined: it is not a parameter of '" + node.name().text()
                 + "' nor assigned by a line" + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?")
-                + (near.isEmpty() ? " (write \"" + w + "\" for a string)" : ""));
+                + " (write \"" + w + "\" for a string)");
     }
 
     private static Optional<Param> findParam(Template t, String name) {

@@ -34,6 +34,7 @@ public final class TemplateValidator {
     private final List<TemplateError> problems = new ArrayList<>();
     private final Map<String, Template> partTemplates = new HashMap<>();
     private final Map<String, Integer> partIndex = new HashMap<>();
+    private final Map<String, Set<String>> meant = new HashMap<>();
 
     private TemplateValidator(Template t, SourceMap map, TemplateLibrary library) {
         this.t = t;
@@ -175,12 +176,11 @@ public final class TemplateValidator {
         }
         Kind k = kindOf(e.ext());
         if (k == Kind.WORD) {
+            // A bare word names a function (IoTpy's function=train); anywhere else it is undefined.
+            // Text was checked by the parser, which also knows the names of lines that failed.
             if (!map.namesChecked() && !p.get().isFunction()) {
                 error(w.value(), "'" + e.ext() + "' is not defined: it is not a parameter of '" + t.name()
                         + "' (write \"" + e.ext() + "\" for a string)");
-            } else if (p.get().isStream()) {
-                error(w.value(), "a function name cannot feed the stream parameter '" + e.param() + "' of "
-                        + e.part());
             }
             return;
         }
@@ -271,7 +271,8 @@ public final class TemplateValidator {
             for (Param p : called.inputs()) {
                 String key = c.part() + "\u0000" + p.name();
                 boolean fed = plain.containsKey(key) || indices.containsKey(key);
-                if (!fed && !called.optional().contains(p.name())) {
+                if (!fed && !called.optional().contains(p.name())
+                        && !meant.getOrDefault(c.part(), Set.of()).contains(p.name())) {
                     absent.add(p.name());
                 }
                 Set<Integer> idx = indices.get(key);
@@ -330,6 +331,10 @@ public final class TemplateValidator {
             List<String> all = Stream.concat(called.inputs().stream(), called.outputs().stream())
                     .map(Param::name).toList();
             List<String> near = Names.near(name, all, 3);
+            if (!near.isEmpty()) {
+                // A misspelt parameter is one mistake: do not also report the one it meant as missing.
+                meant.computeIfAbsent(part, k -> new HashSet<>()).add(near.get(0));
+            }
             error(at, "'" + called.name() + "' has no parameter '" + name + "'"
                     + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?")
                     + " (its parameters: " + String.join(", ", all) + ")");
