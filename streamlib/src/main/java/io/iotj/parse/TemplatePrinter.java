@@ -261,9 +261,15 @@ public final class TemplatePrinter {
 
     /**
      * Parameter names in an order that keeps both the order of first appearance among externals
-     * and among internals (both come from the same line of text, so such an order exists).
+     * and among internals (both come from the same line of text, so such an order exists). Where
+     * both orders leave it free, wires between parts (internals) come first, constants after.
      */
-    static List<String> merge(List<String> a, List<String> b) {
+    private static List<String> merge(List<String> externals, List<String> internals) {
+        return mergeOrders(internals, externals);
+    }
+
+    /** A sequence holding both {@code a} and {@code b} in their orders, preferring {@code a}. */
+    static List<String> mergeOrders(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int j = 0;
