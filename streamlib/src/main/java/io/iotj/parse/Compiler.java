@@ -214,7 +214,7 @@ final class Compiler {
     private void checkDefined(Token atom, String key, Optional<Template> called, Set<String> params,
                               Set<String> opaque, Set<String> variables) {
         String w = atom.text();
-        if (isNumber(w) || w.equals("None") || params.contains(w) || opaque.contains(w)) {
+        if (isNumber(w) || w.equals("None") || params.contains(w) || opaque.contains(w) || full()) {
             return;
         }
         if (called.isEmpty()) {
@@ -252,7 +252,14 @@ final class Compiler {
     }
 
     private void error(Position p, String message) {
-        problems.add(TemplateError.error(source, p, message));
+        if (!full()) {
+            problems.add(TemplateError.error(source, p, message));
+        }
+    }
+
+    /** Enough errors for one template: a hostile text must not make thousands of them. */
+    private boolean full() {
+        return problems.size() >= Parser.MAX_ERRORS;
     }
 
     private static String count(int n, String what) {

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * </ul>
  */
 public final class TemplateValidator {
+    /** Enough problems for one template; a hostile one must not make thousands. */
+    public static final int MAX_PROBLEMS = 100;
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Template t;
@@ -316,7 +318,7 @@ public final class TemplateValidator {
 
     private Template part(String part, Position at) {
         if (!partIndex.containsKey(part)) {
-            List<String> near = Names.near(part, partIndex.keySet(), 3);
+            List<String> near = problems.size() < MAX_PROBLEMS ? Names.near(part, partIndex.keySet(), 3) : List.of();
             error(at, "there is no part '" + part + "' in '" + t.name() + "'"
                     + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?"));
             return null;
@@ -372,10 +374,14 @@ public final class TemplateValidator {
     }
 
     private void error(Position at, String message) {
-        problems.add(map.error(at, message));
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(map.error(at, message));
+        }
     }
 
     private void warning(Position at, String message) {
-        problems.add(map.warning(at, message));
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(map.warning(at, message));
+        }
     }
 }
