@@ -19,6 +19,21 @@ public interface TemplateSource {
         return List.of();
     }
 
+    /** The templates of a template library. */
+    static TemplateSource library(io.iotj.template.TemplateLibrary lib) {
+        return new TemplateSource() {
+            @Override
+            public Optional<Template> find(String name) {
+                return lib.find(name);
+            }
+
+            @Override
+            public List<String> names() {
+                return List.copyOf(lib.names());
+            }
+        };
+    }
+
     /** A source over a fixed set of templates. */
     static TemplateSource of(Template... templates) {
         Map<String, Template> byName = new java.util.LinkedHashMap<>();

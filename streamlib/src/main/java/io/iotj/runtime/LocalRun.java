@@ -23,7 +23,9 @@ abstract class LocalRun implements RunningGraph {
     final Task[] tasks;
     volatile boolean stopping;
     private volatile Status terminal;
-    private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final AtomicBoolean detached = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
 
     LocalRun(Graph graph, RuntimeOptions options) {
@@ -55,6 +57,7 @@ abstract class LocalRun implements RunningGraph {
         synchronized (threads) {
             threads.add(t);
         }
+        alive.incrementAndGet();
         return t;
     }
 
@@ -81,6 +84,8 @@ abstract class LocalRun implements RunningGraph {
             }
         }
         requestStop();
+        // Let go of the inputs at once, so a caller appending to them never waits on a dead graph.
+        detachAll();
     }
 
     private void requestStop() {
@@ -93,28 +98,29 @@ abstract class LocalRun implements RunningGraph {
         }
     }
 
-    /** Called by each of the graph's threads as it ends; the last one cleans up. */
+    /** Called by each of the graph's threads as it ends; the last one closes the parts' resources. */
     final void threadEnded() {
-        if (stopping) {
-            boolean allDone = true;
-            for (Thread th : threads()) {
-                if (th.isAlive() && th != Thread.currentThread()) {
-                    allDone = false;
-                }
-            }
-            if (allDone) {
-                cleanup();
-            }
+        if (alive.decrementAndGet() == 0 && stopping) {
+            detachAll();
+            closeAll();
         }
     }
 
-    private void cleanup() {
-        if (!cleaned.compareAndSet(false, true)) {
+    private void detachAll() {
+        if (!detached.compareAndSet(false, true)) {
             return;
         }
         for (Task t : tasks) {
             t.op.activation(Activation.STOPPED);
             t.op.detach();
+        }
+    }
+
+    private void closeAll() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Task t : tasks) {
             try {
                 t.op.close();
             } catch (RuntimeException e) {
@@ -146,7 +152,10 @@ abstract class LocalRun implements RunningGraph {
                 terminal = Status.of(Status.State.STOPPED);
             }
         }
-        cleanup();
+        detachAll();
+        if (alive.get() == 0) {
+            closeAll();
+        }
     }
 
     @Override

@@ -82,7 +82,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void aThrowingPartFailsItsGraphWithPartValueAndException(String mode) throws Exception {
-        Stream<Integer> x = new Stream<>("x");
+        Stream<Integer> x = new Stream<>("x", 10, 64);
         x.map(v -> 10 / v).toList();
         RunningGraph g = runtime(mode).start(Graph.of("fail-" + mode, x));
         g.in("x").extend(List.of(1, 2, 0, 4));
@@ -98,8 +98,10 @@ class RuntimeTest {
         for (Thread t : ((LocalRun) g).threads()) {
             assertFalse(t.isAlive(), t + " still alive");
         }
-        // The caller can still append (nothing reads any more), and the process is fine.
-        g.in("x").extend(List.of(5, 6));
+        // The caller can still append far beyond the input's capacity without waiting on the dead graph.
+        Thread feeder = Thread.ofVirtual().start(() -> g.in("x").extend(java.util.stream.IntStream.range(1, 10_000).boxed().toList()));
+        feeder.join(WAIT);
+        assertFalse(feeder.isAlive(), "appending to a failed graph's input blocked");
     }
 
     @ParameterizedTest
@@ -221,6 +223,39 @@ class RuntimeTest {
             assertEquals(Set.of("map0"), seenInside);
         } finally {
             g.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void manyIdleGraphsHoldNoPlatformThreads(String mode) throws Exception {
+        int before = Thread.getAllStackTraces().size(); // platform threads only
+        List<RunningGraph> graphs = new ArrayList<>();
+        List<List<Integer>> outs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Stream<Integer> x = new Stream<>("x", 4, 16);
+            outs.add(x.map(v -> v + 1).filter(v -> v > 0).toList());
+            graphs.add(runtime(mode).start(Graph.of("many" + i + "-" + mode, x)));
+        }
+        try {
+            for (RunningGraph g : graphs) {
+                g.in("x").append(1);
+            }
+            for (RunningGraph g : graphs) {
+                assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            }
+            for (List<Integer> o : outs) {
+                assertEquals(List.of(2), o);
+            }
+            int during = Thread.getAllStackTraces().size();
+            assertTrue(during - before < 10, "300 idle graphs added " + (during - before) + " platform threads");
+        } finally {
+            graphs.forEach(RunningGraph::stop);
+        }
+        for (RunningGraph g : graphs) {
+            for (Thread t : ((LocalRun) g).threads()) {
+                assertFalse(t.isAlive());
+            }
         }
     }
 
