@@ -22,7 +22,7 @@ class DynamicWindowTest {
             assertEquals(state.start(), (long) rows.get(0));
             out.add(rows);
             if (reset.test(state)) {
-                state.requestReset();
+                state.reset();
             }
         });
         for (int i = 0; i < n; i++) {
@@ -78,7 +78,7 @@ class DynamicWindowTest {
                 }
                 assertEquals(expected, inside);
                 if (state.index() % 4 == 3) {
-                    state.requestReset();
+                    state.reset();
                 }
             }
         });
