@@ -101,7 +101,9 @@ public final class DynamicWindow {
 
     private void deliver() {
         for (long p = oldest; p < start; p++) {
-            listener.left(at(p));
+            if (p < enteredUpTo) { // with step > max some rows fall between windows and never entered
+                listener.left(at(p));
+            }
             ring[(int) (p % ring.length)] = null;
         }
         oldest = Math.max(oldest, start);
