@@ -1,5 +1,6 @@
 package io.iotj.ml;
 
+import io.iotj.stream.Operator;
 import io.iotj.stream.Stream;
 
 /**
@@ -49,5 +50,16 @@ public final class MlStreams {
         Stream<R> out = new Stream<>("predict(" + in.name() + ")", in.retain(), in.capacity());
         new PredictOp<>(in, model, out, predictor);
         return out;
+    }
+
+    /** The {@code train} operator writing into an existing stream (for leaves, whose outputs exist already). */
+    public static <M> Operator trainOperator(Stream<?> in, Stream<M> out, Trainer<M> trainer) {
+        return new TrainOp<>(in, out, trainer);
+    }
+
+    /** The {@code predict} operator writing into an existing stream. */
+    public static <M, R> Operator predictOperator(Stream<?> in, Stream<? extends M> model, Stream<R> out,
+                                                  Predictor<M, R> predictor) {
+        return new PredictOp<>(in, model, out, predictor);
     }
 }
