@@ -56,6 +56,10 @@ public final class MlFunctions {
         if (f instanceof Method m) {
             return trainMethod(null, m);
         }
+        Method shape = notebookMethod(f);
+        if (shape != null) {
+            return trainShaped(shape, callThrough(f));
+        }
         Object provided = provided(f, "trainFunction");
         if (provided != null) {
             return trainFunction(provided);
@@ -73,6 +77,10 @@ public final class MlFunctions {
         if (f instanceof Method m) {
             return predictMethod(null, m);
         }
+        Method shape = notebookMethod(f);
+        if (shape != null) {
+            return predictShaped(shape, callThrough(f));
+        }
         Object provided = provided(f, "predictFunction");
         if (provided != null) {
             return predictFunction(provided);
@@ -81,21 +89,32 @@ public final class MlFunctions {
                 + describe(f));
     }
 
+    /** Calls a function with arguments already in its parameter types. */
+    @FunctionalInterface
+    interface Invoker {
+        Object call(Object... args);
+    }
+
     /** A training method called on {@code target} ({@code null} for a static method). */
     public static TrainFunction<Object> trainMethod(Object target, Method m) {
-        Class<?>[] p = m.getParameterTypes();
         checkTarget(target, m);
+        return trainShaped(m, args -> invoke(target, m, args));
+    }
+
+    /** A training function whose parameters are those of {@code m}, called through {@code call}. */
+    private static TrainFunction<Object> trainShaped(Method m, Invoker call) {
+        Class<?>[] p = m.getParameterTypes();
         boolean window = p.length > 0 && p[p.length - 1] == WindowState.class;
         if (p.length >= 2 && p[0] == double[][].class) {
             if ((p.length == 4 && window || p.length == 3 && !window) && (p[1] == double[][].class || p[1] == double[].class)) {
                 boolean single = p[1] == double[].class;
                 return (x, y, model, w) -> {
                     Object targets = single ? column(y, w) : y;
-                    return window ? invoke(target, m, x, targets, model, w) : invoke(target, m, x, targets, model);
+                    return window ? call.call(x, targets, model, w) : call.call(x, targets, model);
                 };
             }
             if (p.length == 3 && window) {
-                return (x, y, model, w) -> invoke(target, m, x, model, w);
+                return (x, y, model, w) -> call.call(x, model, w);
             }
         }
         throw new MlException("method " + m.getName() + Arrays.toString(p).replace('[', '(').replace(']', ')')
@@ -105,10 +124,14 @@ public final class MlFunctions {
 
     /** A prediction method called on {@code target} ({@code null} for a static method). */
     public static PredictFunction<Object, Object> predictMethod(Object target, Method m) {
-        Class<?>[] p = m.getParameterTypes();
         checkTarget(target, m);
+        return predictShaped(m, args -> invoke(target, m, args));
+    }
+
+    private static PredictFunction<Object, Object> predictShaped(Method m, Invoker call) {
+        Class<?>[] p = m.getParameterTypes();
         if (p.length == 2 && p[0] == double[].class && m.getReturnType() != void.class) {
-            return (x, model) -> invoke(target, m, x, model);
+            return (x, model) -> call.call(x, model);
         }
         throw new MlException("method " + m.getName() + Arrays.toString(p).replace('[', '(').replace(']', ')')
                 + " is not a prediction function: it must take (double[] x, model) and return the prediction");
@@ -151,6 +174,52 @@ public final class MlFunctions {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new MlException("cannot call " + m.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * The compiled method behind a notebook function: an object with a {@code Method method()}
+     * accessor and a {@code call(Object...)} method (the kernel's {@code NotebookFunction}, which
+     * streamlib cannot name). Null for anything else.
+     */
+    private static Method notebookMethod(Object f) {
+        if (f == null) {
+            return null;
+        }
+        try {
+            Method accessor = f.getClass().getMethod("method");
+            f.getClass().getMethod("call", Object[].class);
+            return accessor.getReturnType() == Method.class ? (Method) accessor.invoke(f) : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new MlException("cannot read the method of " + describe(f) + ": " + e, e);
+        }
+    }
+
+    /** Calls {@code f.call(args)}, which runs a notebook method the way the kernel wants it run. */
+    private static Invoker callThrough(Object f) {
+        Method call;
+        try {
+            call = f.getClass().getMethod("call", Object[].class);
+        } catch (NoSuchMethodException e) {
+            throw new MlException(describe(f) + " has no call method", e);
+        }
+        return args -> {
+            try {
+                return call.invoke(f, (Object) args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new MlException(String.valueOf(cause), cause);
+            } catch (IllegalAccessException e) {
+                throw new MlException("cannot call " + describe(f) + ": " + e, e);
+            }
+        };
     }
 
     /** A no-argument method such as a Smile model's {@code trainFunction()}, or null. */

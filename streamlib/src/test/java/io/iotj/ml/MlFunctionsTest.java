@@ -77,6 +77,25 @@ class MlFunctionsTest {
         assertArrayEquals(new double[][] {{2, 3}}, (double[][]) v.push(new double[] {1, 2, 3}).get(0));
     }
 
+    /** Shaped like the kernel's NotebookFunction: the compiled method, called through {@code call}. */
+    public record FakeNotebookFunction(Method method, int[] calls) {
+        public Object call(Object... args) throws Exception {
+            calls[0]++;
+            return method.invoke(null, args);
+        }
+    }
+
+    @Test
+    void notebookFunctionsAreCalledThroughTheirCallMethod() {
+        int[] calls = {0};
+        Trainer<Object> t = MlFunctions.trainer(new FakeNotebookFunction(method("fitMean"), calls), 1, 2, 2, 2);
+        Predictor<Object, Object> p = MlFunctions.predictor(new FakeNotebookFunction(method("predictMean"), calls), 1);
+        t.push(new double[] {0, 1});
+        t.push(new double[] {0, 3}).forEach(p::model);
+        assertEquals(2.0, p.predict(new double[] {5}).orElseThrow());
+        assertEquals(2, calls[0], "one training call and one prediction call, both through call()");
+    }
+
     @Test
     void aSmileModelAndAnIncrementalModelNeedNoAdapters() {
         var ridge = SmileModels.of("ols");
