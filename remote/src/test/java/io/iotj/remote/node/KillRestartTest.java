@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.iotj.remote.Controller;
 import io.iotj.remote.LocalBroker;
 import io.iotj.remote.Node;
+import io.iotj.remote.Supervisor;
 import io.iotj.remote.security.Secret;
 import io.iotj.remote.transport.GraphTopology;
 import io.iotj.remote.transport.Outlet;
@@ -28,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * kill -9 of the node running a part, mid-run; the part is started again on another node, which
- * resumes from the part's checkpoint at the broker: the sink gets every value once, in order.
+ * kill -9 of the node running a part, mid-run: the {@link Supervisor} notices and sends the part to
+ * the other node, which resumes from the part's checkpoint at the broker; the sink gets every value
+ * once, in order. Then the last node dies, and the graph is reported failed.
  */
 class KillRestartTest {
     private static final String SECRET = "kill-test-secret-" + UUID.randomUUID();
@@ -56,7 +58,8 @@ class KillRestartTest {
         List<String> parts = List.of("map0", "sink0");
         Path logA = Files.createTempFile("iotj-kill-a", ".log"), logB = Files.createTempFile("iotj-kill-b", ".log");
         List<String> lost = new CopyOnWriteArrayList<>();
-        Process pa = startNode(a, logA), pb = null;
+        Process pa = startNode(a, logA), pb = startNode(b, logB);
+        List<String> moves = new CopyOnWriteArrayList<>(), failures = new CopyOnWriteArrayList<>();
         int n = 60_000;
         try (Controller ctl = Controller.connect(LocalBroker.URI, Secret.of(SECRET, "test"), "kernel-kill");
              Transport data = Transport.connect(LocalBroker.URI, "kill-test", new TransportListener() {
@@ -68,10 +71,16 @@ class KillRestartTest {
                 assertEquals(got.size(), bt.position(), "sink receives each position once, in order");
                 for (int i = 0; i < bt.size(); i++) got.add(bt.values().get(i));
             }, Map.of(), 8);
-            assertTrue(ctl.await(ns -> ns.stream().anyMatch(x -> x.name().equals(a) && x.alive()), Duration.ofSeconds(30)),
-                    "node A up: " + Files.readString(logA));
+            assertTrue(ctl.await(ns -> ns.stream().filter(x -> (x.name().equals(a) || x.name().equals(b)) && x.alive()).count() == 2,
+                    Duration.ofSeconds(30)), "nodes up: " + Files.readString(logA) + Files.readString(logB));
+            List<JsonObject> statuses = new CopyOnWriteArrayList<>();
+            ctl.onEvent(m -> { if (m.type().equals("status") && m.from().equals(b)) statuses.add(m.body()); });
+            Supervisor sup = new Supervisor(ctl, new Supervisor.Listener() {
+                @Override public void moved(String g, String part, String from, String to) { moves.add(part + ":" + from + "->" + to); }
+                @Override public void failed(String g, String reason) { failures.add(reason); }
+            });
             JsonObject spec = NodeTestSpecs.map(graph, "map0", "sink0", "twice", List.of("long twice(long x) { return 2 * x; }"), 200);
-            ctl.assembleOn(a, spec);
+            sup.assembleOn(a, spec);
             assertTrue(ctl.await(ns -> ns.stream().anyMatch(x -> x.parts().contains(graph + "/map0")), Duration.ofSeconds(20)));
 
             Publisher pub = data.publisher(topo, 16);
@@ -95,12 +104,10 @@ class KillRestartTest {
             assertTrue(ctl.await(ns -> ns.stream().noneMatch(x -> x.name().equals(a) && x.alive()), Duration.ofSeconds(5)),
                     "kill -9 noticed within 5 s");
 
-            pb = startNode(b, logB);
-            assertTrue(ctl.await(ns -> ns.stream().anyMatch(x -> x.name().equals(b) && x.alive()), Duration.ofSeconds(30)),
-                    "node B up: " + Files.readString(logB));
-            List<JsonObject> statuses = new CopyOnWriteArrayList<>();
-            ctl.onEvent(m -> { if (m.type().equals("status") && m.from().equals(b)) statuses.add(m.body()); });
-            ctl.assembleOn(b, spec); // the same part, elsewhere
+            // the supervisor sends map0 to the node still alive, which resumes from the checkpoint
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (moves.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(List.of("map0:" + a + "->" + b), moves);
 
             producer.join(TimeUnit.SECONDS.toMillis(60));
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -110,14 +117,20 @@ class KillRestartTest {
             for (int i = 0; i < n; i++) assertEquals(2L * i, got.get(i), "value " + i);
             assertTrue(statuses.stream().anyMatch(s -> s.has("resumed")), "B resumed from a checkpoint: " + statuses);
             assertEquals(List.of(), lost);
+            assertEquals(List.of(), failures);
+            assertEquals(Map.of(graph + "/map0", b), sup.placements());
+
+            // now B dies too: no node is left, and the graph is reported failed with the reason
+            pb.destroyForcibly();
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (failures.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(1, failures.size(), "failure reported: " + failures + " moves " + moves);
+            assertTrue(failures.getFirst().contains("node " + b + " stopped answering and no node is left to run map0"), failures.getFirst());
+            sup.close();
             ctl.stop(graph);
         } finally {
             pa.destroyForcibly();
-            if (pb != null) {
-                pb.destroy();
-                pb.waitFor(10, TimeUnit.SECONDS);
-                pb.destroyForcibly();
-            }
+            pb.destroyForcibly();
             try (Transport t = Transport.connect(LocalBroker.URI, "kill-cleanup", TransportListener.NONE)) {
                 t.delete(topo, parts);
             }
