@@ -7,12 +7,12 @@ import com.rabbitmq.client.Connection;
 import io.iotj.remote.node.Checkpoint;
 import io.iotj.remote.node.ControlLink;
 import io.iotj.remote.node.ControlNames;
-import io.iotj.remote.node.Leaves;
-import io.iotj.remote.node.NodeFunctions;
 import io.iotj.remote.node.NodeOptions;
 import io.iotj.remote.node.PartRunner;
 import io.iotj.remote.node.PartSpec;
 import io.iotj.remote.node.SnippetFunctions;
+import io.iotj.remote.node.SnippetResolver;
+import io.iotj.remote.node.StreamlibPart;
 import io.iotj.remote.security.Secret;
 import io.iotj.remote.security.SignedMessage;
 import io.iotj.remote.security.Signer;
@@ -146,8 +146,10 @@ public final class Node implements AutoCloseable {
                 java.util.Optional<byte[]> cp = data.checkpoint(new GraphTopology(spec.graph()), spec.part());
                 if (cp.isPresent()) resume = Checkpoint.fromBytes(cp.get());
             }
-            runner = new PartRunner(data, spec, Leaves.logic(spec, new NodeFunctions(g.snippets)), resume,
-                    msg -> event("error", status(spec.graph(), spec.part(), "running", msg)));
+            StreamlibPart logic = StreamlibPart.assemble(spec, new SnippetResolver(g.snippets));
+            runner = new PartRunner(data, spec, logic, resume,
+                    msg -> event("error", status(spec.graph(), spec.part(), "running", msg)),
+                    why -> event("status", status(spec.graph(), spec.part(), "failed", why)));
             runner.start();
             synchronized (graphs) {
                 g.parts.put(spec.part(), runner);

@@ -1,6 +1,7 @@
 package io.iotj.remote.node;
 
 import io.iotj.remote.transport.Batch;
+import io.iotj.remote.transport.BatchHandler;
 import io.iotj.remote.transport.GraphTopology;
 import io.iotj.remote.transport.Outlet;
 import io.iotj.remote.transport.Publisher;
@@ -39,10 +40,10 @@ public final class PartRunner implements AutoCloseable {
     private final Map<String, List<Outlet>> outlets = new LinkedHashMap<>();
     private final PartLogic logic;
     private final Consumer<String> errors;
+    private final Consumer<String> failure;
     private final AtomicLong in = new AtomicLong(), out = new AtomicLong(), failed = new AtomicLong();
     private final StreamId checkpointStream;
     private final ArrayDeque<Taken> taken = new ArrayDeque<>();
-    private volatile long lastErrorReport;
     private Receiver receiver;
     private ScheduledFuture<?> committer;
     private long checkpoints;
@@ -57,9 +58,12 @@ public final class PartRunner implements AutoCloseable {
 
     /**
      * Prepares the part's outlets, resuming from {@code resume} (null for a new part); {@link #start()}
-     * begins receiving. {@code errors} gets readable error reports.
+     * begins receiving. {@code errors} gets readable error reports; {@code failure} is called once
+     * when the part fails (a function failed on a value) and stops.
      */
-    public PartRunner(Transport data, PartSpec spec, PartLogic logic, Checkpoint resume, Consumer<String> errors) throws IOException {
+    public PartRunner(Transport data, PartSpec spec, PartLogic logic, Checkpoint resume, Consumer<String> errors,
+                      Consumer<String> failure) throws IOException {
+        this.failure = failure;
         this.spec = spec;
         this.data = data;
         this.logic = logic;
@@ -91,20 +95,17 @@ public final class PartRunner implements AutoCloseable {
 
     private void handle(Batch b) throws InterruptedException {
         StreamId s = b.stream();
-        for (int i = 0; i < b.size(); i++) {
-            try {
-                logic.accept(s.param(), s.index(), b.values().get(i), this::emit);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                long n = failed.incrementAndGet();
-                long now = System.currentTimeMillis();
-                if (n == 1 || now - lastErrorReport > 1000) { // the first error, then at most one report a second
-                    lastErrorReport = now;
-                    errors.accept(spec.part() + ": value at position " + (b.position() + i) + " of " + s + " failed ("
-                            + n + " failure(s) so far): " + e);
-                }
-            }
+        try {
+            logic.acceptBatch(s.param(), s.index(), b.values(), this::emit);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // as in the threads runtime, a part whose function fails stops, saying on which value
+            failed.incrementAndGet();
+            String why = spec.part() + " failed on " + s + " (values from position " + b.position() + "): "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage());
+            failure.accept(why);
+            throw new BatchHandler.Stop(why);
         }
         in.addAndGet(b.size());
     }

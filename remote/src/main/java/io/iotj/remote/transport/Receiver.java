@@ -117,6 +117,14 @@ public final class Receiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // not acknowledged: redelivered to whoever consumes next
+        } catch (BatchHandler.Stop e) {
+            closed = true; // this delivery and later ones stay unacknowledged; the channel's close requeues them
+            try {
+                channel.basicCancel(consumerTag);
+            } catch (IOException | ShutdownSignalException ignored) {
+                // already gone
+            }
+            return;
         } catch (RuntimeException e) {
             listener.lost(b.stream(), b.position(), b.size(), "the part failed on these values: " + e);
         }

@@ -155,7 +155,7 @@ class NodeTest {
             assertTrue(error.matches("error at line 2, column 1[0-9]: .*"), error);
             ctl.assembleOn(name, mapSpec(graph, "no_such_function", List.of()));
             SignedMessage m2 = awaitEvent("status", "no_such_function");
-            assertTrue(m2.body().get("error").getAsString().contains("unknown function 'no_such_function'"), m2.body().toString());
+            assertTrue(m2.body().get("error").getAsString().contains("unknown function \"no_such_function\""), m2.body().toString());
         } finally {
             data.delete(topo, List.of("map0", "out"));
         }
