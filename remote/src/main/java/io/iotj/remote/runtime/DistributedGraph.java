@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * appended and sends it to the parts (appending blocks when the nodes fall behind); its output
  * streams are local too, filled by a receiver on the kernel's queue.
  */
-final class DistributedGraph implements RunningGraph {
+public final class DistributedGraph implements RunningGraph {
     private final Graph graph;
     private final GraphPlan plan;
     private final GraphTopology topology;
@@ -182,6 +182,16 @@ final class DistributedGraph implements RunningGraph {
         return graph.name();
     }
 
+    /** The id of the graph's exchange and queues at the broker ({@link GraphTopology}). */
+    public String id() {
+        return plan.graph();
+    }
+
+    /** The parts' names at the broker (the kernel's queue included). */
+    public List<String> queueParts() {
+        return plan.queueParts();
+    }
+
     @Override
     public Graph graph() {
         return graph;
@@ -282,10 +292,11 @@ final class DistributedGraph implements RunningGraph {
         Map<String, String> templates = new LinkedHashMap<>();
         for (JsonObject p : plan.parts()) templates.put(p.get("part").getAsString(), p.get("template").getAsString());
         for (Controller.NodeInfo n : controller.nodes()) {
-            for (String gp : n.parts()) {
-                if (!gp.startsWith(plan.graph() + "/")) continue;
-                String part = gp.substring(plan.graph().length() + 1);
-                ps.add(new PartStats(part + "@" + n.name(), templates.getOrDefault(part, "?"), -1, -1, 0));
+            if (!n.alive()) continue;
+            for (Controller.PartCount c : n.counts()) {
+                if (!c.graph().equals(plan.graph())) continue;
+                // named part@node so a table shows where each part runs; counters as of the last heartbeat
+                ps.add(new PartStats(c.part() + "@" + n.name(), templates.getOrDefault(c.part(), "?"), c.in(), c.out(), 0));
             }
         }
         return ps;

@@ -8,7 +8,11 @@ import io.iotj.remote.LocalBroker;
 import io.iotj.remote.Node;
 import io.iotj.remote.node.NodeOptions;
 import io.iotj.remote.security.Secret;
+import io.iotj.runtime.PartStats;
 import io.iotj.runtime.RunningGraph;
+import io.iotj.remote.transport.GraphTopology;
+import io.iotj.remote.transport.Transport;
+import io.iotj.remote.transport.TransportListener;
 import io.iotj.runtime.Runtimes;
 import io.iotj.runtime.Status;
 import io.iotj.stream.Stream;
@@ -104,11 +108,26 @@ class DistributedRuntimeTest {
                 List<Object> got = run(remote, n);
                 assertEquals(expected, got, "same outputs, same order");
                 assertTrue(remote.awaitIdle(Duration.ofSeconds(10)));
-                assertEquals(3, remote.parts().size(), remote.parts().toString());
+                Thread.sleep(1200); // a heartbeat with the final counters
+                List<PartStats> parts = remote.parts();
+                assertEquals(3, parts.size(), parts.toString());
+                for (PartStats p : parts) {
+                    assertEquals(p.template().equals("zip") ? 2L * n : n, p.valuesIn(), p.toString()); // zip takes both maps' values
+                    assertEquals(n, p.valuesOut(), p.toString());
+                }
+                assertTrue(parts.stream().anyMatch(p -> p.part().startsWith("map0@")), parts.toString());
             } finally {
                 remote.stop();
             }
             assertEquals(Status.State.STOPPED, remote.status().state());
+            DistributedGraph dg = (DistributedGraph) remote;
+            try (Transport t = Transport.connect(LocalBroker.URI, "check", TransportListener.NONE)) {
+                GraphTopology topo = new GraphTopology(dg.id());
+                for (String p : dg.queueParts()) assertFalse(t.exists(topo, p), p + " deleted on stop");
+                assertFalse(t.exchangeExists(topo), "exchange deleted on stop");
+            }
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive() && t.getName().startsWith("iotj-send-")),
+                    "the sender thread ended");
         }
     }
 
