@@ -56,9 +56,30 @@ public final class Controller implements AutoCloseable {
     /** Counters of one part on a node, as of its last heartbeat: values taken, values sent on, failures. */
     public record PartCount(String graph, String part, long in, long out, long failed) {}
 
+    private volatile long connectedSince = System.currentTimeMillis();
+    private volatile boolean connected = true;
+
     private Controller(Connection connection, ControlLink link) {
         this.connection = connection;
         this.link = link;
+        connection.addShutdownListener(cause -> connected = false);
+        if (connection instanceof com.rabbitmq.client.Recoverable r) {
+            r.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override public void handleRecovery(com.rabbitmq.client.Recoverable x) {
+                    connectedSince = System.currentTimeMillis();
+                    connected = true;
+                }
+                @Override public void handleRecoveryStarted(com.rabbitmq.client.Recoverable x) {}
+            });
+        }
+    }
+
+    /**
+     * True when this controller has been connected long enough to judge nodes: while it is cut
+     * off from the broker (or just back), silence says nothing about the nodes.
+     */
+    public boolean canJudgeNodes() {
+        return connected && System.currentTimeMillis() - connectedSince > DEAD_AFTER.toMillis();
     }
 
     /** Connects as {@code self} (e.g. {@code kernel-<pid>}) and starts following node events. */
