@@ -15,13 +15,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /** What the in-process runtimes share: tasks per part, failure, stop, idleness and counters. */
 abstract class LocalRun implements RunningGraph {
-    /** How long stop waits for a thread stuck in user code. */
+    /** How long stop waits before interrupting a part stuck in user code. */
+    static final long GRACE_MILLIS = 500;
+    /** How long stop then waits for interrupted parts. */
     static final long JOIN_MILLIS = 5000;
 
     final Graph graph;
     final RuntimeOptions options;
     final Task[] tasks;
     volatile boolean stopping;
+    private volatile boolean stoppedByCaller;
     private volatile Status terminal;
     private final AtomicBoolean detached = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,6 +48,12 @@ abstract class LocalRun implements RunningGraph {
     abstract void launch();
 
     final void begin() {
+        for (Task t : tasks) {
+            if (t.op.activation() != Activation.INLINE) {
+                throw new IllegalStateException("part " + t.part.name() + " of graph " + graph.name()
+                        + " already runs in another graph (or has stopped)");
+            }
+        }
         graph.claim();
         for (Task t : tasks) {
             t.op.activation(t);
@@ -69,8 +78,8 @@ abstract class LocalRun implements RunningGraph {
     }
 
     final void fail(Task t, Throwable e) {
-        if (e instanceof Operator.Stopped) {
-            return;
+        if (e instanceof Operator.Stopped || stoppedByCaller) {
+            return; // errors while the caller stops the graph (an interrupted sleep) are not failures
         }
         Object value = null;
         Throwable cause = e;
@@ -131,8 +140,30 @@ abstract class LocalRun implements RunningGraph {
 
     @Override
     public final void stop() {
+        stoppedByCaller = terminal == null;
         requestStop();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
+        // Parts between batches end at once; a part inside a blocking user function is
+        // interrupted after a grace period.
+        joinAll(GRACE_MILLIS);
+        for (Thread th : threads()) {
+            if (th.isAlive() && th != Thread.currentThread()) {
+                th.interrupt();
+            }
+        }
+        joinAll(JOIN_MILLIS);
+        synchronized (this) {
+            if (terminal == null) {
+                terminal = Status.of(Status.State.STOPPED);
+            }
+        }
+        detachAll();
+        if (alive.get() == 0) {
+            closeAll();
+        }
+    }
+
+    private void joinAll(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         for (Thread th : threads()) {
             if (th == Thread.currentThread()) {
                 continue;
@@ -144,17 +175,8 @@ abstract class LocalRun implements RunningGraph {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
-        }
-        synchronized (this) {
-            if (terminal == null) {
-                terminal = Status.of(Status.State.STOPPED);
-            }
-        }
-        detachAll();
-        if (alive.get() == 0) {
-            closeAll();
         }
     }
 

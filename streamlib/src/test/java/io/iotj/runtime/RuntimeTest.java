@@ -261,6 +261,51 @@ class RuntimeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
+    void stopEndsAPartStuckInABlockingFunction(String mode) throws Exception {
+        Stream<Integer> x = new Stream<>("x");
+        x.map(v -> {
+            try {
+                Thread.sleep(3_600_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("interrupted", e);
+            }
+            return v;
+        }).toList();
+        RunningGraph g = runtime(mode).start(Graph.of("stuck-" + mode, x));
+        g.in("x").append(1);
+        Thread.sleep(50);
+        long t0 = System.nanoTime();
+        g.stop();
+        assertTrue(System.nanoTime() - t0 < 4_000_000_000L, "stop took too long");
+        for (Thread t : ((LocalRun) g).threads()) {
+            assertFalse(t.isAlive(), t + " still alive");
+        }
+        assertEquals(Status.State.STOPPED, g.status().state());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void aSecondGraphOnTheSameStreamDoesNotTakeTheFirstGraphsParts(String mode) throws Exception {
+        Stream<Integer> x = new Stream<>("x");
+        List<Integer> a = x.map(v -> v + 1).toList();
+        RunningGraph g1 = runtime(mode).start(Graph.of("first-" + mode, x));
+        List<Integer> b = x.map(v -> v * 10).toList();
+        Graph second = Graph.of("second-" + mode, x);
+        assertEquals(List.of("map0", "list_sink0"), second.parts().stream().map(p -> p.name()).toList());
+        RunningGraph g2 = runtime(mode).start(second);
+        try {
+            x.extend(1, 2);
+            assertTrue(g1.awaitIdle(WAIT) && g2.awaitIdle(WAIT));
+            assertEquals(List.of(2, 3), a);
+            assertEquals(List.of(10, 20), b);
+        } finally {
+            g1.stop();
+            g2.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
     void unknownInputsAreNamedAndAGraphRunsOnce(String mode) {
         Graph graph = seedTest("once-" + mode);
         RunningGraph g = runtime(mode).start(graph);
