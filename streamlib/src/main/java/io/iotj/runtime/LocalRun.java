@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 abstract class LocalRun implements RunningGraph {
     /** How long stop waits before interrupting a part stuck in user code. */
     static final long GRACE_MILLIS = 500;
+    /** How long a graph makes no progress, every part idle or blocked, before it counts as stalled. */
+    static final long STALL_NANOS = 100_000_000L;
     /** How long stop then waits for interrupted parts. */
     static final long JOIN_MILLIS = 5000;
 
@@ -192,12 +194,17 @@ abstract class LocalRun implements RunningGraph {
         return quiescent() ? Status.of(Status.State.IDLE) : Status.of(Status.State.RUNNING);
     }
 
-    /** True when no part runs, no input waits and no source is due; checked twice around a work count. */
+    /**
+     * True when no part runs or has been woken and no source is due, checked twice around a work
+     * count. Values a part cannot use yet (one side of a zip) do not keep the graph busy.
+     */
     private boolean quiescent() {
         long w1 = totalWork();
         long now = System.nanoTime();
         for (Task t : tasks) {
-            if (t.running || t.op.backlog() > 0) {
+            // A part sets running before it clears pending, and a writer wakes its readers before
+            // it stops running: a value in flight always shows in one of the two.
+            if (t.running || t.pending) {
                 return false;
             }
             if (t.op.isSource()) {
@@ -208,6 +215,30 @@ abstract class LocalRun implements RunningGraph {
             }
         }
         return totalWork() == w1;
+    }
+
+    private long stallWork = -1;
+    private long stallSince;
+
+    /** True when every part is idle or waiting for room and nothing progressed for 100 ms. */
+    final synchronized boolean stalled() {
+        if (stopping) {
+            return false;
+        }
+        for (Task t : tasks) {
+            if (t.running && !t.blocked) {
+                stallWork = -1;
+                return false;
+            }
+        }
+        long w = totalWork();
+        long now = System.nanoTime();
+        if (w != stallWork) {
+            stallWork = w;
+            stallSince = now;
+            return false;
+        }
+        return now - stallSince > STALL_NANOS;
     }
 
     private long totalWork() {
@@ -298,6 +329,7 @@ abstract class LocalRun implements RunningGraph {
         volatile boolean pending = true;
         volatile boolean waiting;
         volatile boolean running;
+        volatile boolean blocked;
         volatile long work;
         volatile Thread thread;
         boolean more;
@@ -317,6 +349,16 @@ abstract class LocalRun implements RunningGraph {
         @Override
         public boolean stopRequested() {
             return run.stopping;
+        }
+
+        @Override
+        public void blocked(boolean waiting) {
+            blocked = waiting;
+        }
+
+        @Override
+        public boolean stalled() {
+            return run.stalled();
         }
     }
 }

@@ -82,8 +82,8 @@ final class SingleThreadRuntime implements Runtime {
                             }
                         }
                         if (t.pending || t.more || due) {
-                            t.pending = false;
                             t.running = true;
+                            t.pending = false;
                             current = t;
                             options.hook().run(t.part, step);
                             t.running = false;

@@ -65,8 +65,8 @@ final class ThreadsRuntime implements Runtime {
             Runnable drain = () -> drain(t);
             try {
                 while (!stopping) {
-                    t.pending = false;
                     t.running = true;
+                    t.pending = false;
                     options.hook().run(t.part, drain);
                     t.running = false;
                     if (stopping) {

@@ -306,6 +306,30 @@ class RuntimeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
+    void aJoinFedUnevenlyBuffersInsteadOfHanging(String mode) throws Exception {
+        // zip of a filtered stream with the unfiltered one: the unfiltered side must wait in a
+        // buffer until matching values pass the filter; bounded buffers alone would hang here.
+        Stream<Integer> x = new Stream<>("x", 4, 16);
+        List<Tuple> z = Operators.zip(x.filter(v -> v % 100 == 0), x).toList();
+        RunningGraph g = runtime(mode).start(Graph.of("uneven-" + mode, x));
+        try {
+            Thread feeder = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    g.in("x").append(i);
+                }
+            });
+            feeder.join(WAIT);
+            assertFalse(feeder.isAlive(), "the feeder hung");
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            assertEquals(10, z.size());
+            assertEquals(Tuple.of(900, 9), z.get(9));
+        } finally {
+            g.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
     void unknownInputsAreNamedAndAGraphRunsOnce(String mode) {
         Graph graph = seedTest("once-" + mode);
         RunningGraph g = runtime(mode).start(graph);
