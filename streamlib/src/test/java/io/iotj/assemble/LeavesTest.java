@@ -87,6 +87,25 @@ class LeavesTest {
     }
 
     @Test
+    void aLeafAssembledAloneTakesListsOfStreams() {
+        // How a remote node builds one part: the leaf's own parameters given as streams.
+        Stream<Object> a = new Stream<>("a");
+        Stream<Object> b = new Stream<>("b");
+        Stream<Object> zipped = new Stream<>("zipped");
+        Stream<Object> first = new Stream<>("first");
+        Stream<Object> second = new Stream<>("second");
+        Assembler asm = Assembler.standard(TemplateSource.library(io.iotj.template.TemplateLibrary.standard()), FunctionResolver.NONE);
+        asm.assemble("zip-part", "zip", Map.of("in", List.of(a, b), "out", zipped));
+        asm.assemble("unzip-part", "unzip", Map.of("in", zipped, "out", List.of(first, second)));
+        List<Object> f = first.toList();
+        List<Object> g = second.toList();
+        a.extend(1, 2);
+        b.extend("x", "y");
+        assertEquals(List.of(1, 2), f);
+        assertEquals(List.of("x", "y"), g);
+    }
+
+    @Test
     void separateWithoutIndexedOutputsIsAnError() {
         Template t = composite("t", List.of(stream("x")), List.of(stream("y")), List.of(new Component("separate0", "separate")),
                 List.of(new External("x", "separate0", "in"), new External("y", "separate0", "out")), List.of());
