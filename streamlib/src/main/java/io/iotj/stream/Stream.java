@@ -160,6 +160,7 @@ public final class Stream<T> {
 
     /** Appends the given values in order. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public final void extend(T... values) {
         extend(Arrays.asList(values));
     }
