@@ -225,6 +225,7 @@ class ValidationTest {
         assertTrue(r.ok(), r::format);
         List<TemplateError> es = TemplateValidator.validate(r.templates().get(0), LIB).stream()
                 .filter(TemplateError::isError).toList();
+        assertEquals(es, TemplateJson.read(json, LIB).errors(), "read with a library validates the same");
         assertEquals(List.of(3, 4, 7, 8), es.stream().map(TemplateError::line).toList(), es::toString);
         assertTrue(es.get(0).message().contains("needs 'function'"), es.get(0).message());
         assertTrue(es.get(1).message().contains("unknown template \"zap\""), es.get(1).message());
