@@ -1,0 +1,833 @@
+package io.iotj.kernel.jshell;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Evaluates notebook cells with JShell in this JVM. Independent of Jupyter.
+ *
+ * <h2>Threads</h2>
+ * {@link #eval}, {@link #complete}, {@link #inspect}, {@link #isComplete}, {@link #bind}, {@link #evalObject}
+ * and {@link #addToClasspath} are serialized (one at a time). {@link #interrupt()} may be called from any thread.
+ * {@link #variable}, {@link #variables}, {@link #methods}, {@link #functionFor} and
+ * {@link #activeSnippetSources} read a snapshot taken after each evaluation and never wait for a running cell.
+ *
+ * <p>Each snippet runs on a fresh thread created by the thread that called {@code eval}; it inherits that
+ * thread's {@link InheritableThreadLocal}s and has the snippet class loader as context class loader.
+ * Threads the cell starts keep running after the cell ends.
+ *
+ * <h2>Start-up cost</h2>
+ * The constructor only builds JShell (tens of ms). Startup snippets run, and the compiler warms up, on the first
+ * call that needs them; call {@link #warmUp()} on a background thread right after construction to pay that early.
+ */
+public final class JavaEvaluator implements AutoCloseable {
+
+    private final EvaluatorConfig config;
+    private final CellExecutionControl control;
+    /** Built on first use (about 250 ms on a busy 2-core machine), so construction costs next to nothing. */
+    private JShell shell;
+    private SourceCodeAnalysis analysis;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
+    private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Snippet, SourceCodeAnalysis.SnippetWrapper> wrappers = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private boolean started;
+    private boolean warm;
+    private volatile boolean closed;
+    private long cellCounter;
+
+    /**
+     * Prepares an evaluator; cheap (about a millisecond): JShell itself is built by {@link #warmUp()} or the first
+     * call that needs it.
+     */
+    public JavaEvaluator(EvaluatorConfig config) {
+        this.config = config;
+        SnippetLoaderDelegate delegate = new SnippetLoaderDelegate(config.parent());
+        this.control = new CellExecutionControl(delegate, config.stopGrace());
+    }
+
+    private static Optional<String> ownLocation() {
+        try {
+            return Optional.of(new File(JavaEvaluator.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).getPath());
+        } catch (Exception | Error e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Builds JShell with our local execution control. Called under the lock. */
+    private void ensureShell() {
+        if (shell != null) {
+            return;
+        }
+        List<String> options = new ArrayList<>(config.compilerOptions());
+        List<String> classpath = new ArrayList<>(config.classpath());
+        ownLocation().filter(p -> !classpath.contains(p)).ifPresent(classpath::add); // snippets call Bindings
+        shell = JShell.builder()
+                .executionEngine(new Provider(control), Map.of())
+                .compilerOptions(options.toArray(String[]::new))
+                .build();
+        if (!classpath.isEmpty()) {
+            // One call for all entries: each call resets JShell's compiler file manager. (A --class-path compiler
+            // option would be cheaper but hides later addToClasspath calls from the compiler.)
+            shell.addToClasspath(String.join(File.pathSeparator, classpath));
+        }
+        analysis = shell.sourceCodeAnalysis();
+    }
+
+    /** Builds an evaluator with {@link EvaluatorConfig#defaults()}. */
+    public JavaEvaluator() {
+        this(EvaluatorConfig.defaults());
+    }
+
+    /**
+     * Runs the startup snippets and exercises the compiler, completion and documentation once so the first
+     * user request is fast. Safe to call from a background thread; other calls wait for it.
+     */
+    public void warmUp() {
+        lockFromOutsideCells();
+        try {
+            ensureStarted();
+            if (warm) {
+                return;
+            }
+            warm = true;
+            evalLocked("0", null, true);
+            analysis.completionSuggestions("Str", 3, new int[1]);
+            analysis.completionSuggestions("\"\".len", 6, new int[1]);
+            analysis.analyzeCompletion("int x = ");
+            analysis.documentation("Math.abs(", 9, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Startup snippets that failed, with the reason; they did not stop the others. */
+    public List<String> startupProblems() {
+        synchronized (startupProblems) {
+            return List.copyOf(startupProblems);
+        }
+    }
+
+    /**
+     * Evaluates a cell: several snippets (statements, declarations, imports, expressions), in order, stopping at
+     * the first failure. Never throws for a bad cell: failures are returned.
+     *
+     * @param cell the cell's text
+     * @return the value of the last snippet if it is an expression, or why the cell failed
+     */
+    public EvalResult eval(String cell) {
+        return eval(cell, null);
+    }
+
+    /**
+     * Like {@link #eval(String)}; {@code label} names the cell in stack traces (e.g. "In [3]"), default
+     * {@code "cell N"} counting evaluations.
+     */
+    public EvalResult eval(String cell, String label) {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            return evalLocked(cell, label, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the cell currently running in {@link #eval}, if any: its thread and threads it started, including
+     * CPU-bound loops. Threads of earlier cells and code run through {@link #outsideCell} are not affected.
+     *
+     * @return whether a cell was running
+     */
+    public boolean interrupt() {
+        return control.stopCurrent();
+    }
+
+    /**
+     * Runs {@code work} so that it, and threads it starts, can never be stopped by interrupting a cell. For
+     * long-lived work such as stream-graph threads started from within a cell.
+     */
+    public static <T> T outsideCell(Callable<T> work) throws Exception {
+        return StopCheck.outsideCell(work);
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    private EvalResult evalLocked(String cell, String label, boolean internal) {
+        long number = internal ? -1 : ++cellCounter;
+        String cellName = label != null ? label : "cell " + number;
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        List<String> notes = new ArrayList<>();
+        CellRun run = new CellRun(new CellToken(number));
+        control.begin(run);
+        try {
+            EvalResult result = new EvalResult.Success(false, null, "", notes);
+            for (int i = 0; i < pieces.size(); i++) {
+                CellSplitter.Piece piece = pieces.get(i);
+                if (run.token.stopRequested()) {
+                    return new EvalResult.Interrupted(run.abandoned);
+                }
+                run.beforeSnippet();
+                List<SnippetEvent> events = shell.eval(piece.source());
+                SnippetEvent primary = primary(events);
+                if (primary == null) {
+                    continue;
+                }
+                Snippet snippet = primary.snippet();
+                if (!internal) {
+                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset())));
+                }
+                noteEvents(events);
+                if (run.stopped || run.token.stopRequested()) {
+                    return new EvalResult.Interrupted(run.abandoned);
+                }
+                if (primary.status() == Snippet.Status.REJECTED) {
+                    return compileError(cell, piece, snippet);
+                }
+                JShellException ex = primary.exception();
+                if (ex instanceof EvalException ee) {
+                    return RuntimeErrors.of(run.thrown, ee, this::cellFrame, origins);
+                }
+                if (ex instanceof UnresolvedReferenceException ure) {
+                    return unresolved(ure);
+                }
+                if (ex != null) {
+                    return new EvalResult.RuntimeError(null, ex.getClass().getName(),
+                            String.valueOf(ex.getMessage()), List.of(ex.toString()));
+                }
+                if (primary.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || primary.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
+                }
+                if (i == pieces.size() - 1) {
+                    // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
+                    String type = endsWithSemicolon(cell) ? null : valueType(snippet);
+                    result = type != null && run.invoked
+                            ? new EvalResult.Success(true, run.value, type, notes)
+                            : new EvalResult.Success(false, null, "", notes);
+                }
+            }
+            return result;
+        } finally {
+            control.end(run);
+            if (run.token.stopRequested()) {
+                StopCheck.stopFinished();
+            }
+            refreshSnapshot();
+        }
+    }
+
+    private static boolean endsWithSemicolon(String cell) {
+        return cell.stripTrailing().endsWith(";");
+    }
+
+    private static SnippetEvent primary(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null) {
+                return e;
+            }
+        }
+        return events.isEmpty() ? null : events.get(0);
+    }
+
+    /** The type name of the value an expression snippet produces, or null when the snippet has no value. */
+    private static String valueType(Snippet snippet) {
+        if (snippet instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return v.typeName();
+        }
+        if (snippet instanceof ExpressionSnippet e) {
+            return e.typeName();
+        }
+        return null;
+    }
+
+    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet) {
+        List<CompileDiagnostic> diags = new ArrayList<>();
+        for (Diag d : shell.diagnostics(snippet).toList()) {
+            if (!d.isError()) {
+                continue;
+            }
+            long pos = d.getPosition() >= 0 ? d.getPosition() : Math.max(0, d.getStartPosition());
+            int offset = (int) Math.min(cell.length(), piece.offset() + Math.min(pos, piece.source().length()));
+            diags.add(diagnostic(cell, offset, cleanMessage(d.getMessage(Locale.ROOT))));
+        }
+        if (diags.isEmpty()) {
+            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()),
+                    "JShell cannot evaluate this " + snippet.kind().name().toLowerCase(Locale.ROOT)
+                            .replace('_', ' ')));
+        }
+        return new EvalResult.CompileError(diags);
+    }
+
+    static CompileDiagnostic diagnostic(String cell, int offset, String message) {
+        int lineStart = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        if (offset == 0) {
+            lineStart = 0;
+        }
+        int lineEnd = cell.indexOf('\n', lineStart);
+        if (lineEnd < 0) {
+            lineEnd = cell.length();
+        }
+        String sourceLine = cell.substring(lineStart, lineEnd);
+        if (sourceLine.endsWith("\r")) {
+            sourceLine = sourceLine.substring(0, sourceLine.length() - 1);
+        }
+        return new CompileDiagnostic(lineOf(cell, offset), offset - lineStart + 1, offset, message, sourceLine, true);
+    }
+
+    private static int firstNonBlank(String cell, int from) {
+        int i = from;
+        while (i < cell.length() && Character.isWhitespace(cell.charAt(i))) {
+            i++;
+        }
+        return Math.min(i, cell.length());
+    }
+
+    /** Drops the lines of javac messages that only name JShell's hidden wrapper class. */
+    private static String cleanMessage(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String t = line.strip();
+            if (t.equals("location: class") || t.contains("$JShell$")) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line);
+        }
+        return out.toString();
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private EvalResult unresolved(UnresolvedReferenceException ure) {
+        DeclarationSnippet sn = ure.getSnippet();
+        String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
+        String message = describe(sn) + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed"
+                : missing + " " + (missing.contains(",") ? "are" : "is") + " defined");
+        return new EvalResult.RuntimeError(null, "UnresolvedReferenceException", message,
+                List.of("UnresolvedReferenceException: " + message));
+    }
+
+    private String recoverableNote(DeclarationSnippet sn, Snippet.Status status) {
+        String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
+        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined" : " was noted")
+                + ", but cannot be used until " + (missing.isEmpty() ? "its errors are fixed" : missing
+                + " " + (missing.contains(",") ? "are" : "is") + " defined");
+    }
+
+    private static String describe(DeclarationSnippet sn) {
+        return switch (sn) {
+            case MethodSnippet m -> "method " + m.name() + m.signature().replaceAll("\\).*", ")");
+            case VarSnippet v -> "variable " + v.name();
+            default -> sn.kind().name().toLowerCase(Locale.ROOT).replace("_decl", "") + " " + sn.name();
+        };
+    }
+
+    private void noteEvents(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            wrappers.remove(e.snippet()); // class names change when JShell recompiles a snippet
+        }
+    }
+
+    private void ensureStarted() {
+        ensureShell();
+        if (started) {
+            return;
+        }
+        started = true;
+        for (String snippet : config.startupSnippets()) {
+            EvalResult r = evalLocked(snippet, "startup", true);
+            if (r instanceof EvalResult.Failure f) {
+                startupProblems.add(snippet.strip() + " -> " + f.message());
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the evaluator is closed");
+        }
+    }
+
+    /** Evaluating from inside a running cell would wait for that cell forever. */
+    private void lockFromOutsideCells() {
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot evaluate code from inside a running cell");
+        }
+        lock.lock();
+    }
+
+    // ---------------------------------------------------------------- completion, inspection
+
+    /**
+     * Completion candidates at {@code cursor}.
+     *
+     * @param code   the cell text
+     * @param cursor offset of the cursor in {@code code}
+     */
+    public Completion complete(String code, int cursor) {
+        int at = clamp(cursor, code);
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            int[] anchor = new int[1];
+            List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, at, anchor);
+            Set<String> typed = new LinkedHashSet<>();
+            Set<String> rest = new LinkedHashSet<>();
+            for (SourceCodeAnalysis.Suggestion s : suggestions) {
+                (s.matchesType() ? typed : rest).add(s.continuation());
+            }
+            typed.addAll(rest);
+            int start = anchor[0] >= 0 && anchor[0] <= at ? anchor[0] : at;
+            return new Completion(new ArrayList<>(typed), start, at);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Signatures and Javadoc of what is at {@code cursor} (a method call's candidates, a type, a variable).
+     * JDK Javadoc comes from the JDK's {@code lib/src.zip} when present.
+     */
+    public List<Documentation> inspect(String code, int cursor) {
+        int at = clamp(cursor, code);
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            List<Documentation> docs = new ArrayList<>();
+            for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
+                docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+            }
+            if (docs.isEmpty() && at < code.length()) {
+                // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
+                int end = at;
+                while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                    end++;
+                }
+                for (int probe : new int[] {end, end + 1}) {
+                    if (docs.isEmpty() && probe > at && probe <= code.length()
+                            && (probe == end || code.charAt(end) == '(')) {
+                        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
+                            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                        }
+                    }
+                }
+            }
+            return docs;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */
+    public Completeness isComplete(String code) {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureShell();
+            return CompletenessCheck.check(analysis, code);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int clamp(int cursor, String code) {
+        return Math.max(0, Math.min(cursor, code.length()));
+    }
+
+    // ---------------------------------------------------------------- session state
+
+    /** The live object held by variable {@code name}, if the session has such a variable. */
+    public Optional<Object> variable(String name) {
+        VarEntry entry = snapshot.vars.get(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            Field f = control.classNamed(entry.className).getDeclaredField(name);
+            f.setAccessible(true);
+            return Optional.ofNullable(f.get(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the session has a variable called {@code name} (its value may be null). */
+    public boolean hasVariable(String name) {
+        return snapshot.vars.containsKey(name);
+    }
+
+    /** The session's variables, in definition order. */
+    public List<VariableInfo> variables() {
+        return snapshot.vars.values().stream().map(v -> new VariableInfo(v.name, v.type)).toList();
+    }
+
+    /** The methods defined in cells, in definition order. */
+    public List<MethodInfo> methods() {
+        return snapshot.methods;
+    }
+
+    /**
+     * The sources of the active imports, methods, classes and variables, in definition order, as a remote
+     * node would need to rebuild them (expressions and statements are left out).
+     */
+    public List<String> activeSnippetSources() {
+        return snapshot.sources;
+    }
+
+    /**
+     * The notebook method called {@code name}, callable from any thread.
+     *
+     * @return empty when there is none or it cannot be called yet (something it uses is missing)
+     * @throws IllegalArgumentException when several overloads exist; use {@link #functionsNamed}
+     */
+    public Optional<NotebookFunction> functionFor(String name) {
+        List<NotebookFunction> all = functionsNamed(name);
+        if (all.size() > 1) {
+            throw new IllegalArgumentException("several methods are called " + name + ": "
+                    + all.stream().map(NotebookFunction::signature).toList());
+        }
+        return all.stream().findFirst();
+    }
+
+    /** Every callable overload of the notebook method {@code name}. */
+    public List<NotebookFunction> functionsNamed(String name) {
+        List<NotebookFunction> out = new ArrayList<>();
+        for (MethodEntry m : snapshot.methodEntries) {
+            if (!m.info.name().equals(name) || !m.info.callable()) {
+                continue;
+            }
+            try {
+                for (Method method : control.classNamed(m.className).getDeclaredMethods()) {
+                    if (method.getName().equals(name) && !method.isSynthetic()
+                            && Modifier.isStatic(method.getModifiers())) {
+                        out.add(new NotebookFunction(name, m.info.signature(), method));
+                        break;
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                // not loaded: the method has never compiled cleanly
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Defines (or redefines) variable {@code name} holding {@code value}, typed as the most specific public type
+     * of the value that snippets can see.
+     *
+     * @throws EvaluationException when the declaration fails (e.g. a bad name)
+     */
+    public void bind(String name, Object value) {
+        bind(name, value, TypeNames.visibleTypeOf(value, control.delegate().loader()));
+    }
+
+    /**
+     * Defines (or redefines) variable {@code name} of declared type {@code type} (source form, e.g.
+     * {@code "java.util.List<String>"}) holding {@code value}.
+     *
+     * @throws EvaluationException when the declaration fails (e.g. the value is not of that type)
+     */
+    public void bind(String name, Object value, String type) {
+        if (!isJavaIdentifier(name)) {
+            throw new IllegalArgumentException("not a Java identifier: " + name);
+        }
+        String key = Bindings.park(value);
+        try {
+            EvalResult r = evalInternal(type + " " + name + " = (" + type + ") " + Bindings.class.getName()
+                    + ".take(\"" + key + "\");");
+            if (r instanceof EvalResult.Failure f) {
+                throw new EvaluationException(f);
+            }
+        } finally {
+            Bindings.discard(key);
+        }
+    }
+
+    /**
+     * Evaluates one expression and returns its live value, leaving no trace in the session (no {@code $N}).
+     *
+     * @throws EvaluationException when it does not compile or throws
+     * @throws IllegalArgumentException when it is not an expression
+     */
+    public Object evalObject(String expression) {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, expression);
+            if (pieces.size() != 1) {
+                throw new IllegalArgumentException("not one expression: " + expression);
+            }
+            int before = shell.snippets().mapToInt(s -> 1).sum();
+            EvalResult r = evalLocked(expression, "expression", true);
+            dropTemporaries(before);
+            if (r instanceof EvalResult.Failure f) {
+                throw new EvaluationException(f);
+            }
+            EvalResult.Success s = (EvalResult.Success) r;
+            if (!s.hasValue()) {
+                throw new IllegalArgumentException("not an expression with a value: " + expression);
+            }
+            return s.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private EvalResult evalInternal(String code) {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            return evalLocked(code, "binding", true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the temporary variables ($N) an internal evaluation created. */
+    private void dropTemporaries(int keepFirst) {
+        List<Snippet> all = shell.snippets().toList();
+        for (int i = keepFirst; i < all.size(); i++) {
+            Snippet s = all.get(i);
+            if (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(s).isActive()) {
+                shell.drop(s);
+            }
+        }
+        refreshSnapshot();
+    }
+
+    /**
+     * Adds a jar or folder to the classpath of later snippets (compiler and class loader).
+     *
+     * @throws IllegalArgumentException when the path does not exist
+     */
+    public void addToClasspath(String path) {
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isBlank() && !new File(entry).exists()) {
+                throw new IllegalArgumentException("no such file or folder: " + entry);
+            }
+        }
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureShell();
+            shell.addToClasspath(path);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The class loader that holds snippet classes (e.g. to look up user-defined classes by name). */
+    public ClassLoader snippetClassLoader() {
+        return control.delegate().loader();
+    }
+
+    /**
+     * Stops a running cell, closes JShell and its class loader. Threads that user code started are the user's;
+     * the evaluator itself leaves none behind.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        control.stopCurrent();
+        lockFromOutsideCells();
+        try {
+            if (shell != null) {
+                shell.close();
+            }
+            try {
+                control.delegate().loader().close();
+            } catch (java.io.IOException e) {
+                // nothing to do: the loader only holds jar handles
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- snapshot of the session
+
+    private void refreshSnapshot() {
+        Map<String, VarEntry> vars = new LinkedHashMap<>();
+        List<MethodEntry> methodEntries = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Snippet s : shell.snippets().toList()) {
+            Snippet.Status status = shell.status(s);
+            if (!status.isActive()) {
+                continue;
+            }
+            switch (s) {
+                case VarSnippet v -> {
+                    if (status.isDefined()) {
+                        vars.remove(v.name());
+                        vars.put(v.name(), new VarEntry(v.name(), v.typeName(), classOf(v)));
+                    }
+                    if (v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                        sources.add(s.source().strip());
+                    }
+                }
+                case MethodSnippet m -> {
+                    boolean callable = status == Snippet.Status.VALID;
+                    methodEntries.add(new MethodEntry(new MethodInfo(m.name(), m.signature(), m.source().strip(),
+                            callable), callable ? classOf(m) : ""));
+                    sources.add(s.source().strip());
+                }
+                default -> {
+                    if (s.kind() == Snippet.Kind.IMPORT || s.kind() == Snippet.Kind.TYPE_DECL) {
+                        sources.add(s.source().strip());
+                    }
+                }
+            }
+        }
+        snapshot = new Snapshot(Collections.unmodifiableMap(vars), List.copyOf(methodEntries),
+                methodEntries.stream().map(MethodEntry::info).toList(), List.copyOf(sources));
+    }
+
+    private String classOf(Snippet s) {
+        return wrapperOf(s).fullClassName();
+    }
+
+    private SourceCodeAnalysis.SnippetWrapper wrapperOf(Snippet s) {
+        return wrappers.computeIfAbsent(s, analysis::wrapper);
+    }
+
+    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
+
+    /**
+     * Maps a raw frame of a snippet class to its cell and line, using the wrapper JShell compiled (JShell's own
+     * translation miscounts lines when a snippet starts with blank lines or comments). Called under the lock.
+     */
+    private Optional<StackTraceElement> cellFrame(StackTraceElement raw) {
+        String cls = raw.getClassName();
+        if (!cls.startsWith(WRAPPER_PREFIX) || raw.getLineNumber() <= 0) {
+            return Optional.empty();
+        }
+        int end = cls.indexOf('$', WRAPPER_PREFIX.length());
+        String outer = end < 0 ? cls : cls.substring(0, end);
+        Snippet snippet = null;
+        for (Snippet s : shell.snippets().toList()) {
+            if (shell.status(s) != Snippet.Status.REJECTED && classOf(s).equals(outer)) {
+                snippet = s;
+                break;
+            }
+        }
+        SnippetOrigin origin = snippet == null ? null : origins.get(snippet.id());
+        if (origin == null) {
+            return Optional.empty();
+        }
+        SourceCodeAnalysis.SnippetWrapper w = wrapperOf(snippet);
+        String wrapped = w.wrapped();
+        int at = 0;
+        for (int line = 1; line < raw.getLineNumber() && at >= 0; line++) {
+            at = wrapped.indexOf('\n', at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        if (at < 0) {
+            return Optional.empty();
+        }
+        while (at < wrapped.length() && wrapped.charAt(at) != '\n' && Character.isWhitespace(wrapped.charAt(at))) {
+            at++;
+        }
+        int sourcePos = w.wrappedToSourcePosition(at);
+        if (sourcePos < 0 || sourcePos > snippet.source().length()) {
+            return Optional.empty();
+        }
+        int line = origin.firstLine() + lineOf(snippet.source(), sourcePos) - 1;
+        String nested = end < 0 ? "" : cls.substring(end + 1).replace('$', '.');
+        String method = raw.getMethodName();
+        if (method.equals("do_it$")) {
+            method = RuntimeErrors.CELL_BODY;
+        } else if (method.startsWith("lambda$")) {
+            method = "lambda";
+        }
+        return Optional.of(new StackTraceElement(nested.isEmpty() ? RuntimeErrors.NOTEBOOK : nested, method,
+                origin.cell(), line));
+    }
+
+    private record VarEntry(String name, String type, String className) {
+    }
+
+    private record MethodEntry(MethodInfo info, String className) {
+    }
+
+    private record Snapshot(Map<String, VarEntry> vars, List<MethodEntry> methodEntries, List<MethodInfo> methods,
+                            List<String> sources) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), List.of(), List.of());
+    }
+
+    private static boolean isJavaIdentifier(String name) {
+        if (name == null || name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hands JShell our pre-built execution control. */
+    private record Provider(ExecutionControl control) implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "iotj-local";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.iotj.kernel.jshell;
+
+/** A variable of the session: its name and declared type as written by JShell. */
+public record VariableInfo(String name, String type) {
+}
