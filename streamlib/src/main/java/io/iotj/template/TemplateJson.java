@@ -295,8 +295,11 @@ public final class TemplateJson {
             for (JsonNode row : list(node, "internals")) {
                 Internal i = internal(row);
                 if (i != null) {
+                    // The destination parameter, and the source part, as the places to point at.
+                    List<JsonNode> r = row.items;
+                    Position dstParam = r.get(i.dstIndex() == null ? r.size() - 1 : r.size() - 2).position;
+                    map.internal(new SourceMap.Wire(dstParam, r.get(0).position));
                     internals.add(i);
-                    map.internal(new SourceMap.Wire(row.position, row.position));
                 }
             }
             if (errorCount() > before) {
