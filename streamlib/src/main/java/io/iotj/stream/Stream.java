@@ -329,6 +329,9 @@ public final class Stream<T> {
     @SuppressWarnings("unchecked")
     public List<T> recent(int n) {
         int want = Math.max(0, Math.min(n, retain));
+        if (want == 0) {
+            return List.of();
+        }
         for (;;) {
             long e = end;
             Object[] r = ring;

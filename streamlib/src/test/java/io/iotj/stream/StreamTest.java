@@ -40,6 +40,21 @@ class StreamTest {
     }
 
     @Test
+    void aStreamKeepingNothingShowsNothing() throws Exception {
+        Stream<Integer> s = new Stream<>("s", 0, 16);
+        Thread w = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                s.append(i);
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(List.of(), s.recent(5));
+        }
+        w.join();
+        assertEquals(200_000, s.count());
+    }
+
+    @Test
     void memoryStaysBoundedWithoutReaders() throws Exception {
         Stream<Long> s = new Stream<>("s", 10, 64);
         for (long i = 0; i < 1_000_000; i++) {
