@@ -43,6 +43,7 @@ public final class Stream<T> {
     public static final int HARD_LIMIT = 1 << 23;
     /** Values an external {@link #extend} publishes at a time, so consumers start early. */
     static final int PUBLISH_CHUNK = 1024;
+    private static final int INITIAL_RING = 16;
     private static final Object[] NO_READERS = new Reader<?>[0];
     private static final Operator[] NO_OPERATORS = new Operator[0];
 
@@ -98,8 +99,10 @@ public final class Stream<T> {
             throw new IllegalArgumentException("stream " + name + ": capacity/retain too large (limit " + HARD_LIMIT + ")");
         }
         this.capacity = cap;
-        this.ring = new Object[Math.min(cap, Math.max(16, pow2(2 * retain)))];
-        this.limit = ring.length - retain;
+        // Start small: thousands of low-rate streams must stay cheap; the ring doubles as values
+        // accumulate, up to what readers and the retained window need.
+        this.ring = new Object[Math.min(cap, INITIAL_RING)];
+        this.limit = ring.length;
     }
 
     private static int pow2(int n) {
@@ -203,7 +206,7 @@ public final class Stream<T> {
 
     private void makeRoom() {
         for (;;) {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
             Object[] r = ring;
             if (writeEnd < low + r.length) {
                 limit = low + r.length;
@@ -251,7 +254,7 @@ public final class Stream<T> {
             self.activation().blocked(true);
         }
         try {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
             int rounds = 0;
             while (writeEnd >= low + ring.length) {
                 if (self != null && self.stopRequested()) {
@@ -267,7 +270,7 @@ public final class Stream<T> {
                 if (++rounds % 4 == 0 && readersStalled()) {
                     return true;
                 }
-                low = Math.min(minReaderPosition(), end - retain);
+                low = lowWater();
             }
             return false;
         } finally {
@@ -285,6 +288,14 @@ public final class Stream<T> {
             }
         }
         return false;
+    }
+
+    /**
+     * The oldest index still needed (by a reader, or as one of the last {@code retain} values): the
+     * writer may overwrite only indices below it.
+     */
+    private long lowWater() {
+        return Math.max(0, Math.min(minReaderPosition(), end - retain));
     }
 
     private long minReaderPosition() {

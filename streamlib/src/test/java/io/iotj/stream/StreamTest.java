@@ -67,6 +67,19 @@ class StreamTest {
     }
 
     @Test
+    void aStreamWithFewValuesStaysSmall() throws Exception {
+        Stream<Integer> s = new Stream<>("s");
+        s.reader();
+        s.extend(1, 2, 3);
+        java.lang.reflect.Field ring = Stream.class.getDeclaredField("ring");
+        ring.setAccessible(true);
+        assertEquals(16, ((Object[]) ring.get(s)).length);
+        s.extend(IntStream.range(0, 5000).boxed().toList());
+        assertEquals(List.of(4998, 4999), s.recent(2));
+        assertEquals(1000, s.values().size());
+    }
+
+    @Test
     void aLaggingReaderKeepsEveryValueUntilItReads() {
         Stream<Integer> s = new Stream<>("s", 2, 16);
         Stream.Reader<Integer> r = s.reader();
