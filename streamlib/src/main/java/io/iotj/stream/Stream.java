@@ -131,8 +131,13 @@ public final class Stream<T> {
 
     // ------------------------------------------------------------------ writing (external)
 
-    /** Appends one value and runs or wakes the operators reading this stream. */
+    /**
+     * Appends one value and runs or wakes the operators reading this stream.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void append(T value) {
+        checkExternalWriter();
         externalWrite.lock();
         try {
             put(value);
@@ -142,9 +147,14 @@ public final class Stream<T> {
         }
     }
 
-    /** Appends values in order; consumers see them in chunks while the call runs. */
+    /**
+     * Appends values in order; consumers see them in chunks while the call runs.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void extend(Iterable<? extends T> values) {
         Objects.requireNonNull(values, "values");
+        checkExternalWriter();
         externalWrite.lock();
         try {
             int n = 0;
@@ -166,6 +176,14 @@ public final class Stream<T> {
     @SuppressWarnings("varargs")
     public final void extend(T... values) {
         extend(Arrays.asList(values));
+    }
+
+    private void checkExternalWriter() {
+        Operator p = producer;
+        if (p != null) {
+            throw new IllegalStateException("stream " + name + " is written by " + p.kind()
+                    + "; append to the graph's input streams instead");
+        }
     }
 
     // ------------------------------------------------------------------ writing (operators)

@@ -116,6 +116,14 @@ class StreamTest {
     }
 
     @Test
+    void aStreamAnOperatorWritesRefusesOtherWriters() {
+        Stream<Integer> x = new Stream<>("x");
+        Stream<Integer> y = x.map(v -> v + 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.append(5));
+        assertTrue(e.getMessage().contains("written by map"), e.getMessage());
+    }
+
+    @Test
     void nullValuesAreRefused() {
         Stream<Integer> s = new Stream<>("s");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.append(null));
