@@ -123,11 +123,13 @@ public final class JavaEvaluator implements AutoCloseable {
                 return;
             }
             warm = true;
-            evalLocked("0", null, true);
+            int before = (int) shell.snippets().count();
+            evalLocked("0", null, true); // compiles, loads and runs one snippet end to end
+            dropTemporaries(before);
             analysis.completionSuggestions("Str", 3, new int[1]);
             analysis.completionSuggestions("\"\".len", 6, new int[1]);
             analysis.analyzeCompletion("int x = ");
-            analysis.documentation("Math.abs(", 9, false);
+            analysis.documentation("Math.abs(", 9, true);
         } finally {
             lock.unlock();
         }
@@ -244,7 +246,7 @@ public final class JavaEvaluator implements AutoCloseable {
         } finally {
             control.end(run);
             if (run.token.stopRequested()) {
-                StopCheck.stopFinished();
+                StopCheck.stopFinished(run.token);
             }
             refreshSnapshot();
         }
@@ -604,7 +606,7 @@ public final class JavaEvaluator implements AutoCloseable {
             if (pieces.size() != 1) {
                 throw new IllegalArgumentException("not one expression: " + expression);
             }
-            int before = shell.snippets().mapToInt(s -> 1).sum();
+            int before = (int) shell.snippets().count();
             EvalResult r = evalLocked(expression, "expression", true);
             dropTemporaries(before);
             if (r instanceof EvalResult.Failure f) {

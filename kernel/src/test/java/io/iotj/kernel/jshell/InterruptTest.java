@@ -48,7 +48,7 @@ class InterruptTest {
     @Test
     void busyLoopStopsAndVariablesSurvive() throws Exception {
         assertTrue(evaluator.eval("int kept = 41;").isSuccess());
-        EvalResult r = interruptAfterStart("long n = 0;\nready.countDown();\nwhile (true) { n++; }");
+        EvalResult r = interruptAfterStart("long n = 0;\n{ ready.countDown(); while (true) { n++; } }");
         EvalResult.Interrupted i = assertInstanceOf(EvalResult.Interrupted.class, r);
         assertTrue(!i.abandoned());
         EvalResult.Success next = (EvalResult.Success) evaluator.eval("kept + 1");
@@ -58,20 +58,22 @@ class InterruptTest {
     @Test
     void busyLoopInsideAMethodStops() throws Exception {
         assertTrue(evaluator.eval("void spin() { int x = 0; for (;;) { x ^= 1; } }").isSuccess());
-        assertInstanceOf(EvalResult.Interrupted.class, interruptAfterStart("ready.countDown(); spin();"));
+        assertInstanceOf(EvalResult.Interrupted.class, interruptAfterStart("{ ready.countDown(); spin(); }"));
     }
 
     @Test
     void sleepingCellStops() throws Exception {
-        assertInstanceOf(EvalResult.Interrupted.class, interruptAfterStart("ready.countDown(); Thread.sleep(60_000);"));
+        assertInstanceOf(EvalResult.Interrupted.class, interruptAfterStart("{ ready.countDown(); Thread.sleep(60_000); }"));
     }
 
     @Test
     void cellThatSwallowsExceptionsStillStops() throws Exception {
         EvalResult r = interruptAfterStart("""
-                ready.countDown();
-                while (true) {
-                    try { Thread.sleep(10_000); } catch (Exception e) { }
+                {
+                    ready.countDown();
+                    while (true) {
+                        try { Thread.sleep(10_000); } catch (Exception e) { }
+                    }
                 }""");
         assertInstanceOf(EvalResult.Interrupted.class, r);
     }
@@ -86,7 +88,7 @@ class InterruptTest {
             quick.bind("ready", ready);
             // Blocked inside the JDK, ignoring interrupts: no woven check can run.
             CompletableFuture<EvalResult> result = CompletableFuture.supplyAsync(() ->
-                    quick.eval("ready.countDown(); gate.acquireUninterruptibly();"));
+                    quick.eval("{ ready.countDown(); gate.acquireUninterruptibly(); }"));
             assertTrue(ready.await(10, TimeUnit.SECONDS));
             Thread.sleep(100);
             assertTrue(quick.interrupt());
