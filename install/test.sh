@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Runs every iotj test on this machine, setting up what it needs first:
+#   1. setup    Debian packages (Jupyter, pytest, Maven, RabbitMQ, Chromium) when missing,
+#               RabbitMQ started (127.0.0.1:5672) when it is not running
+#   2. maven    mvn -B verify: every JUnit test of every module
+#   3. install  the kernel into a temporary JUPYTER_DATA_DIR (your own Jupyter is not touched)
+#   4. pytest   the Python suites in tests/python (conformance, clients, notebooks)
+#   5. bench    tests/bench/latency.py: prints latency figures, never fails the run
+# and ends with one summary line. Exit status 0 only when every step passed.
+#
+#   install/test.sh               # everything
+#   install/test.sh -k interrupt  # extra arguments go to pytest
+# Environment: IOTJ_BENCH=0 skips the benchmark; IOTJ_KEEP=1 keeps the temporary directory.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=install/lib.sh
+. "$ROOT/install/lib.sh"
+cd "$ROOT"
+exec </dev/null   # nothing here may wait for a keyboard
+
+# Debian packages the suites use. Add to this list when a suite needs more.
+TEST_PACKAGES="$IOTJ_JUPYTER_PACKAGES python3-pytest maven rabbitmq-server chromium chromium-driver python3-selenium"
+
+ARTIFACTS="$ROOT/tests/artifacts"
+mkdir -p "$ARTIFACTS"
+WORK=$(mktemp -d /tmp/iotj-test.XXXXXX)
+cleanup() { [ -n "${IOTJ_KEEP:-}" ] || rm -rf "$WORK"; }
+trap cleanup EXIT
+
+declare -a RESULTS=()
+FAILED=0
+START=$SECONDS
+
+# step NAME COMMAND...: runs a step, records "NAME ok (12 s)" or "NAME FAILED (12 s)".
+step() {
+  local name=$1; shift
+  local t=$SECONDS rc
+  printf '\n===== %s =====\n' "$name"
+  "$@"; rc=$?
+  if [ $rc -eq 0 ]; then RESULTS+=("$name ok ($((SECONDS - t)) s)")
+  else RESULTS+=("$name FAILED ($((SECONDS - t)) s)"); FAILED=1
+  fi
+  return $rc
+}
+
+setup() {
+  # shellcheck disable=SC2086
+  iotj_apt_install $TEST_PACKAGES || return 1
+  hash -r
+  JDK=$(iotj_find_jdk) || return 1
+  iotj_log "JDK: $JDK"
+  start_rabbitmq
+}
+
+rabbitmq_answers() {
+  # The AMQP listener accepting a connection is what the suites need.
+  (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null
+}
+
+start_rabbitmq() {
+  if rabbitmq_answers; then iotj_log "RabbitMQ: already running on 127.0.0.1:5672"; return 0; fi
+  PATH="$PATH:/usr/sbin:/sbin"
+  command -v rabbitmq-server >/dev/null 2>&1 || { iotj_log "rabbitmq-server is not installed"; return 1; }
+  iotj_log "RabbitMQ: starting (rabbitmq-server -detached)"
+  iotj_as_root rabbitmq-server -detached >/dev/null 2>&1
+  local i
+  for i in $(seq 1 120); do
+    if rabbitmq_answers; then iotj_log "RabbitMQ: answering after ${i} s"; return 0; fi
+    sleep 1
+  done
+  iotj_log "RabbitMQ did not answer on 127.0.0.1:5672 within 120 s"
+  return 1
+}
+
+maven_verify() {
+  iotj_maven_env "$JDK"
+  timeout 20m mvn -B -ntp verify
+}
+
+install_kernel() {
+  export JUPYTER_DATA_DIR="$WORK/jupyter-data"
+  export JUPYTER_RUNTIME_DIR="$WORK/jupyter-runtime"
+  export JUPYTER_CONFIG_DIR="$WORK/jupyter-config"
+  export IOTJ_HOME="$WORK/iotj-home"   # the suites' template library, not the user's
+  mkdir -p "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR" "$IOTJ_HOME"
+  JAVA_HOME="$JDK" timeout 15m "$ROOT/install/install.sh"
+}
+
+PYTEST_ARGS=("$@")
+run_pytest() {
+  rm -f "$ARTIFACTS"/kernel-*.log
+  timeout 20m "$IOTJ_PYTHON" -m pytest "$ROOT/tests/python" -p no:cacheprovider -ra \
+    --junitxml="$ARTIFACTS/pytest.xml" "${PYTEST_ARGS[@]}"
+}
+
+run_bench() {
+  timeout 5m "$IOTJ_PYTHON" "$ROOT/tests/bench/latency.py" | tee "$ARTIFACTS/latency.txt"
+}
+
+# Counts from pytest's JUnit XML: "41 passed, 1 failed".
+pytest_counts() {
+  "$IOTJ_PYTHON" - "$ARTIFACTS/pytest.xml" <<'EOF' 2>/dev/null
+import sys, xml.etree.ElementTree as ET
+s = ET.parse(sys.argv[1]).getroot()
+s = s if s.tag == "testsuite" else s.find("testsuite")
+t, f, e, k = (int(s.get(a, 0)) for a in ("tests", "failures", "errors", "skipped"))
+parts = [f"{t - f - e - k} passed"] + [f"{n} {w}" for n, w in ((f, "failed"), (e, "errors"), (k, "skipped")) if n]
+print(", ".join(parts))
+EOF
+}
+
+JDK=""
+if step setup setup; then
+  step maven maven_verify
+  # The Python suites need the installed kernel, so they run only when it installed.
+  if step install install_kernel; then
+    step pytest run_pytest
+    counts=$(pytest_counts)
+    [ -n "$counts" ] && RESULTS[-1]="${RESULTS[-1]}: $counts"
+    if [ "${IOTJ_BENCH:-1}" != 0 ]; then
+      if ! run_bench; then RESULTS+=("bench: did not complete (not counted)"); fi
+    fi
+  fi
+fi
+
+summary=$(IFS=';'; echo "${RESULTS[*]}" | sed 's/;/; /g')
+printf '\n'
+if [ $FAILED -eq 0 ]; then
+  echo "iotj tests PASSED in $((SECONDS - START)) s: $summary"
+else
+  echo "iotj tests FAILED in $((SECONDS - START)) s: $summary (artifacts: tests/artifacts/)"
+fi
+exit $FAILED

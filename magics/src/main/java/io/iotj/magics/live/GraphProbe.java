@@ -1,0 +1,57 @@
+package io.iotj.magics.live;
+
+import java.util.List;
+
+/**
+ * What the live views read from a running graph. Every method may be called from any thread at
+ * any time and must return quickly: views poll it a few times a second.
+ */
+public interface GraphProbe {
+    /** The graph's status words. */
+    enum Status {
+        RUNNING, IDLE, STOPPED, FAILED;
+
+        /** True once the graph will not change any more. */
+        public boolean finished() {
+            return this == STOPPED || this == FAILED;
+        }
+
+        /** The word users read. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Why a graph failed.
+     *
+     * @param part      the part whose function threw
+     * @param value     the value it was given, as text
+     * @param exception the exception, as text (class and message)
+     */
+    record Failure(String part, String value, String exception) { }
+
+    /** The graph's name in the session. */
+    String name();
+
+    /** The runtime it runs on: single, threads or distributed. */
+    String mode();
+
+    /** Its status now. */
+    Status status();
+
+    /** Why it failed, or {@code null}. */
+    Failure failure();
+
+    /** Values appended to its inputs so far. */
+    long valuesIn();
+
+    /** Values that reached its outputs so far. */
+    long valuesOut();
+
+    /** Values waiting between parts. */
+    long backlog();
+
+    /** Its output streams, in declaration order. */
+    List<StreamProbe> outputs();
+}

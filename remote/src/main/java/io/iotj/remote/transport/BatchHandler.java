@@ -1,0 +1,11 @@
+package io.iotj.remote.transport;
+
+/** Takes the batches a {@link Receiver} accepts: each value once, in order per stream. */
+@FunctionalInterface
+public interface BatchHandler {
+    /**
+     * Takes one batch. Called on the receiver's delivery thread; the batch is acknowledged to the
+     * broker only after this returns, so blocking here (e.g. on a full part queue) is back-pressure.
+     */
+    void accept(Batch batch) throws InterruptedException;
+}

@@ -1,0 +1,30 @@
+package io.iotj.stream;
+
+/**
+ * How an operator is run when values arrive for it. By default operators run inline, in the thread
+ * that published the values; a runtime replaces this to run them on its own threads.
+ */
+public interface Activation {
+    /** Values arrived for {@code op} (called by the writer after publishing). Must be cheap. */
+    void wake(Operator op);
+
+    /** True when the runtime wants {@code op} to stop; a writer waiting for room then gives up. */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /** Runs the operator at once in the caller's thread, until it has nothing more to do. */
+    Activation INLINE = Operator::runInline;
+
+    /** Ignores arrivals: the operator's graph has stopped. */
+    Activation STOPPED = new Activation() {
+        @Override
+        public void wake(Operator op) {
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return true;
+        }
+    };
+}

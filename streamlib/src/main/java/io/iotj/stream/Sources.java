@@ -1,0 +1,53 @@
+package io.iotj.stream;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Sources: streams whose values come from a function, an iterable or a file. A source produces
+ * when a runtime runs its graph (see {@code io.iotj.runtime.Runtimes}).
+ */
+public final class Sources {
+    private Sources() {
+    }
+
+    /**
+     * IoTpy's {@code source(function, time_interval, num_steps)} without state: {@code f()} every
+     * {@code intervalSeconds} (0: as fast as readers take values), {@code numSteps} times
+     * (negative: forever).
+     */
+    public static <T> Stream<T> function(String name, Supplier<? extends T> f, double intervalSeconds, long numSteps) {
+        Stream<T> out = new Stream<>(name);
+        new FunctionSource<T, Object>(out, null, s -> Next.of(f.get(), null), intervalSeconds, numSteps);
+        return out;
+    }
+
+    /**
+     * IoTpy's {@code source(function, time_interval, initial_state, num_steps)}: {@code f(state)}
+     * returns the value and the next state.
+     */
+    public static <T, S> Stream<T> function(String name, S initialState, Function<S, Next<T, S>> f,
+                                            double intervalSeconds, long numSteps) {
+        Stream<T> out = new Stream<>(name);
+        new FunctionSource<>(out, initialState, f, intervalSeconds, numSteps);
+        return out;
+    }
+
+    /** The values of an iterable, every {@code intervalSeconds} (0: as fast as readers take them). */
+    public static <T> Stream<T> iterable(String name, Iterable<? extends T> values, double intervalSeconds) {
+        Stream<T> out = new Stream<>(name);
+        new IterableSource<>(out, values, intervalSeconds);
+        return out;
+    }
+
+    /**
+     * A CSV file's rows as tuples, replayed at {@code rowsPerSecond} (0: as fast as readers take
+     * them), skipping the first row when {@code header}.
+     */
+    public static Stream<Tuple> csv(String name, Path file, double rowsPerSecond, boolean header) {
+        Stream<Tuple> out = new Stream<>(name);
+        new CsvSource(out, file, rowsPerSecond, header);
+        return out;
+    }
+}

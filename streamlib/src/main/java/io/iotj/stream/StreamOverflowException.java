@@ -1,0 +1,12 @@
+package io.iotj.stream;
+
+/** A reader in the writer's own thread fell too far behind: failing is better than growing forever. */
+public final class StreamOverflowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StreamOverflowException(String stream, String reader, int limit) {
+        super("stream " + stream + ": " + reader + " lags by " + limit
+                + " values; nothing was dropped, but the stream will not grow further "
+                + "(read or close that reader, or run the graph in the threads runtime)");
+    }
+}

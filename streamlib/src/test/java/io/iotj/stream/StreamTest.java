@@ -1,0 +1,129 @@
+package io.iotj.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamTest {
+
+    @Test
+    void readersReadAtIndependentPositions() {
+        Stream<Integer> s = new Stream<>("s");
+        Stream.Reader<Integer> early = s.reader();
+        s.extend(1, 2);
+        Stream.Reader<Integer> late = s.reader();
+        s.append(3);
+        assertEquals(List.of(1, 2, 3), early.poll());
+        assertEquals(List.of(3), late.poll());
+        s.append(4);
+        assertEquals(List.of(4), late.poll());
+        assertEquals(List.of(4), early.poll());
+        assertEquals(List.of(), early.poll());
+    }
+
+    @Test
+    void recentAndValuesShowTheLastRetainedValues() {
+        Stream<Integer> s = new Stream<>("s", 5, 16);
+        s.extend(IntStream.range(0, 100).boxed().toList());
+        assertEquals(List.of(95, 96, 97, 98, 99), s.values());
+        assertEquals(List.of(98, 99), s.recent(2));
+        assertEquals(100, s.count());
+    }
+
+    @Test
+    void memoryStaysBoundedWithoutReaders() throws Exception {
+        Stream<Long> s = new Stream<>("s", 10, 64);
+        for (long i = 0; i < 1_000_000; i++) {
+            s.append(i);
+        }
+        java.lang.reflect.Field ring = Stream.class.getDeclaredField("ring");
+        ring.setAccessible(true);
+        assertTrue(((Object[]) ring.get(s)).length <= 64, "ring grew although nobody reads");
+        assertEquals(List.of(999_998L, 999_999L), s.recent(2));
+    }
+
+    @Test
+    void aLaggingReaderKeepsEveryValueUntilItReads() {
+        Stream<Integer> s = new Stream<>("s", 2, 16);
+        Stream.Reader<Integer> r = s.reader();
+        s.extend(IntStream.range(0, 1000).boxed().toList());
+        List<Integer> got = r.poll();
+        assertEquals(IntStream.range(0, 1000).boxed().toList(), got);
+    }
+
+    @Test
+    void aReaderThatNeverReadsFailsLoudlyInsteadOfGrowingForever() {
+        Stream<Integer> s = new Stream<>("s", 0, 16);
+        s.reader();
+        assertThrows(StreamOverflowException.class, () -> {
+            for (int i = 0; i < Stream.HARD_LIMIT + 1; i++) {
+                s.append(i);
+            }
+        });
+    }
+
+    @Test
+    void blockingWriterWaitsForAReaderInAnotherThread() throws Exception {
+        Stream<Integer> s = new Stream<>("s", 0, 16);
+        s.fullPolicy(Stream.FullPolicy.BLOCK);
+        Stream.Reader<Integer> r = s.reader();
+        Thread writer = Thread.ofVirtual().start(() -> s.extend(IntStream.range(0, 10_000).boxed().toList()));
+        List<Integer> got = new ArrayList<>();
+        while (got.size() < 10_000) {
+            assertTrue(s.backlog() <= 16, "backlog exceeded capacity: " + s.backlog());
+            got.addAll(r.poll());
+            Thread.onSpinWait();
+        }
+        writer.join(5000);
+        assertEquals(IntStream.range(0, 10_000).boxed().toList(), got);
+    }
+
+    @Test
+    void nullValuesAreRefused() {
+        Stream<Integer> s = new Stream<>("s");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.append(null));
+        assertTrue(e.getMessage().contains("stream s"));
+    }
+
+    @Test
+    void fileSinkWritesLines(@TempDir Path dir) throws Exception {
+        Stream<Integer> s = new Stream<>("s");
+        Path f = dir.resolve("out.txt");
+        s.toFile(f);
+        s.extend(1, 2, 3);
+        assertEquals(List.of("1", "2", "3"), Files.readAllLines(f));
+    }
+
+    @Test
+    void csvRowsParseNumbersAndQuotes() {
+        assertEquals(Tuple.of(1L, 2.5, "a,b", "x"), CsvSource.parse("1, 2.5,\"a,b\",x"));
+    }
+
+    @Test
+    void recentIsConsistentWhileAWriterRuns() throws Exception {
+        Stream<Long> s = new Stream<>("s", 100, 256);
+        AtomicLong written = new AtomicLong();
+        Thread w = Thread.ofVirtual().start(() -> {
+            for (long i = 0; i < 2_000_000; i++) {
+                s.append(i);
+            }
+            written.set(1);
+        });
+        while (written.get() == 0) {
+            List<Long> r = s.recent(100);
+            for (int i = 1; i < r.size(); i++) {
+                assertEquals(r.get(i - 1) + 1, r.get(i), "recent values must be consecutive");
+            }
+        }
+        w.join();
+    }
+}

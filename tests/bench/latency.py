@@ -1,0 +1,128 @@
+"""Latency of the installed `iotj` kernel as a notebook feels it. A benchmark: prints figures, never fails on them.
+
+    /usr/bin/python3 tests/bench/latency.py [--runs 50] [--kernel iotj]
+
+Figures: kernel start to the first kernel_info reply; the first `1 + 1`; the median (and p90)
+execute round trip of `1 + 1` (request sent to reply received, and to the kernel going idle);
+complete and kernel_info medians. The issue's targets are printed beside them.
+"""
+import argparse
+import os
+import queue
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
+from jupyter_client.manager import KernelManager  # noqa: E402
+
+from iotj_client import ARTIFACTS  # noqa: E402
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def wait_reply(kc, msg_id, timeout=60):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def wait_idle(kc, msg_id, timeout=60):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return
+
+
+def drain(kc):
+    while True:
+        try:
+            kc.get_iopub_msg(timeout=0.05)
+        except queue.Empty:
+            return
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=50, help="requests per figure (default 50)")
+    ap.add_argument("--kernel", default=os.environ.get("IOTJ_KERNEL", "iotj"))
+    args = ap.parse_args()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / "kernel-bench.log", "a")
+    km = KernelManager(kernel_name=args.kernel)
+    t0 = time.perf_counter()
+    km.start_kernel(stdout=log, stderr=log)
+    kc = km.client()
+    kc.start_channels()
+    # Sent at once: ZeroMQ holds it until the kernel binds, so the reply time is start-to-ready.
+    wait_reply(kc, kc.kernel_info(), timeout=120)
+    start_to_info = time.perf_counter() - t0
+    try:
+        drain(kc)
+        t = time.perf_counter()
+        mid = kc.execute("1 + 1")
+        wait_reply(kc, mid)
+        first_exec = time.perf_counter() - t
+        wait_idle(kc, mid)
+
+        reply_times, idle_times = [], []
+        for _ in range(args.runs):
+            drain(kc)
+            t = time.perf_counter()
+            mid = kc.execute("1 + 1")
+            wait_reply(kc, mid)
+            reply_times.append(time.perf_counter() - t)
+            wait_idle(kc, mid)
+            idle_times.append(time.perf_counter() - t)
+
+        complete_times = []
+        kc.execute("String sensorName = \"north\";")
+        drain(kc)
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            wait_reply(kc, kc.complete("sensorName.toUpp"))
+            complete_times.append(time.perf_counter() - t)
+
+        info_times = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            wait_reply(kc, kc.kernel_info())
+            info_times.append(time.perf_counter() - t)
+    finally:
+        kc.stop_channels()
+        t = time.perf_counter()
+        km.shutdown_kernel(now=False)
+        shutdown = time.perf_counter() - t
+        log.close()
+
+    rows = [
+        ("kernel start -> kernel_info reply", ms(start_to_info), "<= 1500 ms"),
+        ("first execute `1 + 1` (reply)", ms(first_exec), ""),
+        (f"execute `1 + 1` median of {args.runs} (reply)", ms(statistics.median(reply_times)), "<= 25 ms"),
+        (f"execute `1 + 1` p90 (reply)", ms(percentile(reply_times, 90)), ""),
+        (f"execute `1 + 1` median (until idle)", ms(statistics.median(idle_times)), ""),
+        (f"complete median of {args.runs}", ms(statistics.median(complete_times)), "<= 20 ms"),
+        (f"kernel_info median of {args.runs}", ms(statistics.median(info_times)), ""),
+        ("shutdown", ms(shutdown), ""),
+    ]
+    print(f"iotj latency benchmark (kernel {args.kernel!r}, {os.cpu_count()} cores)")
+    for name, value, target in rows:
+        print(f"  {name:<42} {value}   {('target ' + target) if target else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
