@@ -124,7 +124,7 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             warm = true;
             int before = (int) shell.snippets().count();
-            evalLocked("0", null, true); // compiles, loads and runs one snippet end to end
+            evalLocked("0", null, 1, true); // compiles, loads and runs one snippet end to end
             dropTemporaries(before);
             analysis.completionSuggestions("Str", 3, new int[1]);
             analysis.completionSuggestions("\"\".len", 6, new int[1]);
@@ -158,11 +158,22 @@ public final class JavaEvaluator implements AutoCloseable {
      * {@code "cell N"} counting evaluations.
      */
     public EvalResult eval(String cell, String label) {
+        return eval(cell, label, 1);
+    }
+
+    /**
+     * Like {@link #eval(String, String)} for code that starts on line {@code firstLine} of the notebook cell (e.g.
+     * after a line magic): positions in errors and stack traces count from there.
+     */
+    public EvalResult eval(String cell, String label, int firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine starts at 1: " + firstLine);
+        }
         lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
-            return evalLocked(cell, label, false);
+            return evalLocked(cell, label, firstLine, false);
         } finally {
             lock.unlock();
         }
@@ -188,7 +199,7 @@ public final class JavaEvaluator implements AutoCloseable {
 
     // ---------------------------------------------------------------- evaluation
 
-    private EvalResult evalLocked(String cell, String label, boolean internal) {
+    private EvalResult evalLocked(String cell, String label, int firstLine, boolean internal) {
         long number = internal ? -1 : ++cellCounter;
         String cellName = label != null ? label : "cell " + number;
         List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
@@ -210,14 +221,14 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
                 Snippet snippet = primary.snippet();
                 if (!internal) {
-                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset())));
+                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset()) + firstLine - 1));
                 }
                 noteEvents(events);
                 if (run.stopped || run.token.stopRequested()) {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
                 if (primary.status() == Snippet.Status.REJECTED) {
-                    return compileError(cell, piece, snippet);
+                    return compileError(cell, piece, snippet, firstLine);
                 }
                 JShellException ex = primary.exception();
                 if (ex instanceof EvalException ee) {
@@ -276,7 +287,7 @@ public final class JavaEvaluator implements AutoCloseable {
         return null;
     }
 
-    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet) {
+    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet, int firstLine) {
         List<CompileDiagnostic> diags = new ArrayList<>();
         for (Diag d : shell.diagnostics(snippet).toList()) {
             if (!d.isError()) {
@@ -284,17 +295,17 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             long pos = d.getPosition() >= 0 ? d.getPosition() : Math.max(0, d.getStartPosition());
             int offset = (int) Math.min(cell.length(), piece.offset() + Math.min(pos, piece.source().length()));
-            diags.add(diagnostic(cell, offset, cleanMessage(d.getMessage(Locale.ROOT))));
+            diags.add(diagnostic(cell, offset, firstLine, cleanMessage(d.getMessage(Locale.ROOT))));
         }
         if (diags.isEmpty()) {
-            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()),
+            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()), firstLine,
                     "JShell cannot evaluate this " + snippet.kind().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')));
         }
         return new EvalResult.CompileError(diags);
     }
 
-    static CompileDiagnostic diagnostic(String cell, int offset, String message) {
+    static CompileDiagnostic diagnostic(String cell, int offset, int firstLine, String message) {
         int lineStart = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
         if (offset == 0) {
             lineStart = 0;
@@ -307,7 +318,8 @@ public final class JavaEvaluator implements AutoCloseable {
         if (sourceLine.endsWith("\r")) {
             sourceLine = sourceLine.substring(0, sourceLine.length() - 1);
         }
-        return new CompileDiagnostic(lineOf(cell, offset), offset - lineStart + 1, offset, message, sourceLine, true);
+        return new CompileDiagnostic(lineOf(cell, offset) + firstLine - 1, offset - lineStart + 1, offset, message,
+                sourceLine, true);
     }
 
     private static int firstNonBlank(String cell, int from) {
@@ -381,7 +393,7 @@ public final class JavaEvaluator implements AutoCloseable {
         }
         started = true;
         for (String snippet : config.startupSnippets()) {
-            EvalResult r = evalLocked(snippet, "startup", true);
+            EvalResult r = evalLocked(snippet, "startup", 1, true);
             if (r instanceof EvalResult.Failure f) {
                 startupProblems.add(snippet.strip() + " -> " + f.message());
             }
@@ -607,7 +619,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 throw new IllegalArgumentException("not one expression: " + expression);
             }
             int before = (int) shell.snippets().count();
-            EvalResult r = evalLocked(expression, "expression", true);
+            EvalResult r = evalLocked(expression, "expression", 1, true);
             dropTemporaries(before);
             if (r instanceof EvalResult.Failure f) {
                 throw new EvaluationException(f);
@@ -627,7 +639,7 @@ public final class JavaEvaluator implements AutoCloseable {
         try {
             ensureOpen();
             ensureStarted();
-            return evalLocked(code, "binding", true);
+            return evalLocked(code, "binding", 1, true);
         } finally {
             lock.unlock();
         }
