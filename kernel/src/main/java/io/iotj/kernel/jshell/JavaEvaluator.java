@@ -245,6 +245,7 @@ public final class JavaEvaluator implements AutoCloseable {
                         || primary.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                     notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
                 }
+                dependentNotes(events, snippet, notes);
                 if (i == pieces.size() - 1) {
                     // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
                     String type = endsWithSemicolon(cell) ? null : valueType(snippet);
@@ -365,11 +366,36 @@ public final class JavaEvaluator implements AutoCloseable {
                 List.of("UnresolvedReferenceException: " + message));
     }
 
+    /** Tells the user what a redefinition did to the declarations that depend on it. */
+    private void dependentNotes(List<SnippetEvent> events, Snippet primary, List<String> notes) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null || e.snippet() == primary || !(e.snippet() instanceof DeclarationSnippet d)
+                    || e.previousStatus() != Snippet.Status.VALID) {
+                continue;
+            }
+            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                notes.add(recoverableNote(d, e.status()));
+            } else if (e.status() == Snippet.Status.VALID && d instanceof VarSnippet v) {
+                notes.add("variable " + v.name() + " was reset to " + defaultOf(v.typeName())
+                        + " because what it uses was redefined");
+            }
+        }
+    }
+
+    private static String defaultOf(String type) {
+        return switch (type) {
+            case "boolean" -> "false";
+            case "byte", "short", "int", "long", "char" -> "0";
+            case "float", "double" -> "0.0";
+            default -> "null";
+        };
+    }
+
     private String recoverableNote(DeclarationSnippet sn, Snippet.Status status) {
         String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
-        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined" : " was noted")
-                + ", but cannot be used until " + (missing.isEmpty() ? "its errors are fixed" : missing
-                + " " + (missing.contains(",") ? "are" : "is") + " defined");
+        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined, but" : "")
+                + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed"
+                : missing + " " + (missing.contains(",") ? "are" : "is") + " defined");
     }
 
     private static String describe(DeclarationSnippet sn) {
@@ -472,10 +498,47 @@ public final class JavaEvaluator implements AutoCloseable {
                     }
                 }
             }
+            Optional<Documentation> variable = variableDoc(code, at);
+            if (variable.isPresent() && docs.stream().allMatch(d -> d.javadoc().isEmpty())) {
+                return List.of(variable.get()); // JShell only says "name:type" for session variables
+            }
             return docs;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A session variable under the cursor: its declared type, and its value when showing it runs no user code
+     * (a user's {@code toString} could hang the kernel's thread).
+     */
+    private Optional<Documentation> variableDoc(String code, int at) {
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        String name = code.substring(start, end);
+        VarEntry entry = snapshot.vars.get(name);
+        if (entry == null || (start > 0 && code.charAt(start - 1) == '.')) {
+            return Optional.empty();
+        }
+        Object value = variable(name).orElse(null);
+        String shown;
+        if (value == null) {
+            shown = "null";
+        } else if (value instanceof String str) {
+            shown = "\"" + (str.length() > 200 ? str.substring(0, 200) + "…" : str) + "\"";
+        } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
+                || value instanceof Enum<?>) {
+            shown = String.valueOf(value);
+        } else {
+            shown = "a " + value.getClass().getName();
+        }
+        return Optional.of(new Documentation(entry.type + " " + name, name + " = " + shown));
     }
 
     /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */

@@ -85,6 +85,12 @@ class AnalysisTest {
     }
 
     @Test
+    void inspectsSessionVariables() {
+        List<Documentation> docs = evaluator.inspect("myCounter + 1", 4);
+        assertEquals(List.of(new Documentation("int myCounter", "myCounter = 3")), docs);
+    }
+
+    @Test
     void isCompleteAnswers() {
         assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("int x = 1;").status());
         assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("1 + 1").status());
