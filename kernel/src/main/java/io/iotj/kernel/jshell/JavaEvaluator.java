@@ -37,10 +37,12 @@ import jdk.jshell.spi.ExecutionEnv;
  * Evaluates notebook cells with JShell in this JVM. Independent of Jupyter.
  *
  * <h2>Threads</h2>
- * {@link #eval}, {@link #complete}, {@link #inspect}, {@link #isComplete}, {@link #bind}, {@link #evalObject}
- * and {@link #addToClasspath} are serialized (one at a time). {@link #interrupt()} may be called from any thread.
- * {@link #variable}, {@link #variables}, {@link #methods}, {@link #functionFor} and
- * {@link #activeSnippetSources} read a snapshot taken after each evaluation and never wait for a running cell.
+ * JShell is not thread-safe, so {@link #eval}, {@link #bind}, {@link #evalObject} and {@link #addToClasspath} run
+ * one at a time (a second caller waits). {@link #complete}, {@link #inspect} and {@link #isComplete} wait at most
+ * 200 ms for a running cell and then answer without JShell (no matches; brackets only). {@link #interrupt()} may
+ * be called from any thread. {@link #variable}, {@link #variables}, {@link #methods}, {@link #functionsNamed} and
+ * {@link #activeSnippetSources} read a snapshot taken after each evaluation and never wait. Calling the
+ * evaluator from inside a running cell throws {@link IllegalStateException} instead of deadlocking.
  *
  * <p>Each snippet runs on a fresh thread created by the thread that called {@code eval}; it inherits that
  * thread's {@link InheritableThreadLocal}s and has the snippet class loader as context class loader.
@@ -214,7 +216,14 @@ public final class JavaEvaluator implements AutoCloseable {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
                 run.beforeSnippet();
-                List<SnippetEvent> events = shell.eval(piece.source());
+                List<SnippetEvent> events;
+                try {
+                    events = shell.eval(piece.source());
+                } catch (IllegalStateException e) {
+                    // JShell shut itself down (its execution engine failed); this session cannot continue
+                    String message = "the Java session has ended (" + e.getMessage() + "); restart the kernel";
+                    return new EvalResult.RuntimeError(null, "SessionEnded", message, List.of("SessionEnded: " + message));
+                }
                 SnippetEvent primary = primary(events);
                 if (primary == null) {
                     continue;
@@ -432,6 +441,25 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    /** How long completion, inspection and is-complete wait for a running cell before answering without JShell. */
+    private static final long BUSY_WAIT_MS = 200;
+
+    /**
+     * Takes the lock for a quick request; false when a cell keeps JShell busy (JShell is not thread-safe), so the
+     * request gets an empty answer instead of waiting for the cell to end.
+     */
+    private boolean lockUnlessBusy() {
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot analyse code from inside a running cell");
+        }
+        try {
+            return lock.tryLock(BUSY_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Evaluating from inside a running cell would wait for that cell forever. */
     private void lockFromOutsideCells() {
         if (control.isCurrentCellThread()) {
@@ -450,7 +478,9 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public Completion complete(String code, int cursor) {
         int at = clamp(cursor, code);
-        lockFromOutsideCells();
+        if (!lockUnlessBusy()) {
+            return new Completion(List.of(), at, at);
+        }
         try {
             ensureOpen();
             ensureStarted();
@@ -475,7 +505,9 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public List<Documentation> inspect(String code, int cursor) {
         int at = clamp(cursor, code);
-        lockFromOutsideCells();
+        if (!lockUnlessBusy()) {
+            return List.of();
+        }
         try {
             ensureOpen();
             ensureStarted();
@@ -543,7 +575,12 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */
     public Completeness isComplete(String code) {
-        lockFromOutsideCells();
+        if (!lockUnlessBusy()) {
+            // a cell is running: judge by open brackets alone
+            String indent = CompletenessCheck.indentFor(code);
+            return new Completeness(indent.isEmpty() ? Completeness.Status.COMPLETE : Completeness.Status.INCOMPLETE,
+                    indent);
+        }
         try {
             ensureOpen();
             ensureShell();

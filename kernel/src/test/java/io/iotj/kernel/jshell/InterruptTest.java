@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,24 @@ class InterruptTest {
             assertEquals(3, ((EvalResult.Success) quick.eval("1 + 2")).value(), "the session stays usable");
             gate.release(); // let the abandoned thread end
         }
+    }
+
+    @Test
+    void quickRequestsAnswerWhileACellRuns() throws Exception {
+        CountDownLatch ready = new CountDownLatch(1);
+        evaluator.bind("ready", ready);
+        CompletableFuture<EvalResult> busy = CompletableFuture.supplyAsync(() ->
+                evaluator.eval("{ ready.countDown(); while (true) { } }"));
+        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        long t0 = System.nanoTime();
+        Completion c = evaluator.complete("Stri", 4);
+        assertEquals(List.of(), c.matches());
+        assertEquals(List.of(), evaluator.inspect("String.valueOf(", 15));
+        assertEquals(Completeness.Status.INCOMPLETE, evaluator.isComplete("void f() {").status());
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3), "answers do not wait for the cell");
+        assertTrue(evaluator.interrupt());
+        assertInstanceOf(EvalResult.Interrupted.class, busy.get(5, TimeUnit.SECONDS));
+        assertTrue(evaluator.complete("Stri", 4).matches().contains("String"), "normal again once the cell ended");
     }
 
     @Test
