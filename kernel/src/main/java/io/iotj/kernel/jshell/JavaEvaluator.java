@@ -59,13 +59,24 @@ public final class JavaEvaluator implements AutoCloseable {
     /** Built on first use (about 250 ms on a busy 2-core machine), so construction costs next to nothing. */
     private JShell shell;
     private SourceCodeAnalysis analysis;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair, so cells queued behind a warm-up step run before the next one. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
     private final Map<Snippet, SourceCodeAnalysis.SnippetWrapper> wrappers = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean started;
-    private boolean warm;
+    private boolean warmExecution;
+    /** Changes whenever the session may have changed; keys the inspection cache. */
+    private long generation;
+    /** Javadoc lookups cost 50-500 ms; frontends repeat them while the user types a call's arguments. */
+    private final Map<String, List<Documentation>> inspectCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Documentation>> eldest) {
+            return size() > 64;
+        }
+    };
+    private boolean warmAnalysis;
     private volatile boolean closed;
     private long cellCounter;
 
@@ -114,20 +125,47 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * Runs the startup snippets and exercises the compiler, completion and documentation once so the first
-     * user request is fast. Safe to call from a background thread; other calls wait for it.
+     * Builds JShell, runs the startup snippets, and exercises the compiler, completion and documentation once, so
+     * the first user request is fast: {@link #warmUpExecution()} then {@link #warmUpAnalysis()}. Safe to call from
+     * a background thread; other calls wait for it.
      */
     public void warmUp() {
+        warmUpExecution();
+        warmUpAnalysis();
+    }
+
+    /**
+     * The part of {@link #warmUp()} that cells need: JShell, startup snippets, one snippet compiled and run. A
+     * kernel can accept cells after this and run {@link #warmUpAnalysis()} in the background: the lock is fair, so
+     * a cell that arrives meanwhile goes first.
+     */
+    public void warmUpExecution() {
         lockFromOutsideCells();
         try {
+            ensureOpen();
             ensureStarted();
-            if (warm) {
+            if (warmExecution) {
                 return;
             }
-            warm = true;
+            warmExecution = true;
             int before = (int) shell.snippets().count();
             evalLocked("0", null, 1, true); // compiles, loads and runs one snippet end to end
             dropTemporaries(before);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The part of {@link #warmUp()} that completion, inspection and is-complete need (first calls cost ~0.5 s). */
+    public void warmUpAnalysis() {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            if (warmAnalysis) {
+                return;
+            }
+            warmAnalysis = true;
             analysis.completionSuggestions("Str", 3, new int[1]);
             analysis.completionSuggestions("\"\".len", 6, new int[1]);
             analysis.analyzeCompletion("int x = ");
@@ -265,6 +303,7 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             return result;
         } finally {
+            generation++;
             control.end(run);
             if (run.token.stopRequested()) {
                 StopCheck.stopFinished(run.token);
@@ -511,25 +550,13 @@ public final class JavaEvaluator implements AutoCloseable {
         try {
             ensureOpen();
             ensureStarted();
-            List<Documentation> docs = new ArrayList<>();
-            for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
-                docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+            String key = generation + "\u0000" + at + "\u0000" + code;
+            List<Documentation> docs = inspectCache.get(key);
+            if (docs == null) {
+                docs = List.copyOf(jshellDocumentation(code, at));
+                inspectCache.put(key, docs);
             }
-            if (docs.isEmpty() && at < code.length()) {
-                // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
-                int end = at;
-                while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-                    end++;
-                }
-                for (int probe : new int[] {end, end + 1}) {
-                    if (docs.isEmpty() && probe > at && probe <= code.length()
-                            && (probe == end || code.charAt(end) == '(')) {
-                        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
-                            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
-                        }
-                    }
-                }
-            }
+            // not cached: a variable's value may change without an evaluation (e.g. from a graph's thread)
             Optional<Documentation> variable = variableDoc(code, at);
             if (variable.isPresent() && docs.stream().allMatch(d -> d.javadoc().isEmpty())) {
                 return List.of(variable.get()); // JShell only says "name:type" for session variables
@@ -538,6 +565,29 @@ public final class JavaEvaluator implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<Documentation> jshellDocumentation(String code, int at) {
+        List<Documentation> docs = new ArrayList<>();
+        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
+            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+        }
+        if (docs.isEmpty() && at < code.length()) {
+            // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
+            int end = at;
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                end++;
+            }
+            for (int probe : new int[] {end, end + 1}) {
+                if (docs.isEmpty() && probe > at && probe <= code.length()
+                        && (probe == end || code.charAt(end) == '(')) {
+                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
+                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                    }
+                }
+            }
+        }
+        return docs;
     }
 
     /**
@@ -774,6 +824,7 @@ public final class JavaEvaluator implements AutoCloseable {
             ensureOpen();
             ensureShell();
             shell.addToClasspath(path);
+            generation++;
         } finally {
             lock.unlock();
         }
