@@ -844,9 +844,12 @@ public final class JavaEvaluator implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot close the evaluator from inside a running cell");
+        }
         closed = true;
         control.stopCurrent();
-        lockFromOutsideCells();
+        lock.lock();
         try {
             if (shell != null) {
                 shell.close();
