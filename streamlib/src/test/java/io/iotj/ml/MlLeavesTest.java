@@ -129,6 +129,29 @@ class MlLeavesTest {
     }
 
     @Test
+    void aSmileModelPassedAsTheFunctionArgumentTrainsAndPredicts() {
+        Template t = TemplateParser.parseTemplate("""
+                learn(x:stream, y:stream, f:function) -> z:stream {
+                    m = train(in=x, function=f, num_features=1, min_window_size=10, max_window_size=10, step_size=10);
+                    z = predict(in=y, function=f, model=m, num_features=1);
+                }
+                """, library());
+        var ridge = io.iotj.ml.smile.SmileModels.of("ridge", Map.of("lambda", 1e-6));
+        Assembly a = assembler(t).assemble("learn", "learn", Map.of("f", ridge));
+        @SuppressWarnings("unchecked")
+        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        @SuppressWarnings("unchecked")
+        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        List<?> z = a.graph().outputs().get("z").toList();
+        for (int i = 0; i < 10; i++) {
+            x.append(List.of(i, 3 * i - 1)); // rows as lists of numbers
+        }
+        y.append(100);
+        assertEquals(1, z.size());
+        assertEquals(299.0, (Double) z.get(0), 1e-3);
+    }
+
+    @Test
     void badParametersAreNamedBeforeAnythingRuns() {
         Template t = TemplateParser.parseTemplate("""
                 bad(x:stream) -> m:stream {
