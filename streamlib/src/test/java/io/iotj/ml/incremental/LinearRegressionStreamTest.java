@@ -127,6 +127,24 @@ class LinearRegressionStreamTest {
     }
 
     @Test
+    void fewerRowsThanFeaturesStillFitEveryRowExactly() {
+        Random r = new Random(13);
+        var t = LinearRegressionStream.trainer(5, 3, 3, 3);
+        double[][] rows = new double[3][];
+        LinearFit fit = null;
+        for (int i = 0; i < 3; i++) {
+            rows[i] = row(r, 5, 0, 1);
+            for (LinearFit f : t.push(rows[i])) {
+                fit = f;
+            }
+        }
+        assertEquals(2, fit.rank(), "3 centred rows span 2 directions");
+        for (double[] row : rows) {
+            assertEquals(row[5], fit.predict(row), 1e-9);
+        }
+    }
+
+    @Test
     void aOneRowWindowPredictsThatRow() {
         var t = LinearRegressionStream.trainer(1, 1, 3, 1);
         LinearFit fit = t.push(new double[] {2, 5}).get(0);
