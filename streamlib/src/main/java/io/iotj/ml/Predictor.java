@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Applies the latest model to each input row: the engine of the {@code predict} template. Models
  * arrive with {@link #model(Object)} (from a {@link Trainer}'s model stream); rows with
- * {@link #predict(double[])}. Only the first {@code numFeatures} columns of a row reach the
+ * {@link #predict(double[])}, possibly on another thread; each row is predicted with the latest
+ * model set before it. Only the first {@code numFeatures} columns of a row reach the
  * prediction function, so rows may carry the actual target after them.
  *
  * @param <M> the model type
@@ -17,7 +18,7 @@ public final class Predictor<M, R> {
 
     private final PredictFunction<M, R> function;
     private final RowShape shape;
-    private M model;
+    private volatile M model; // models may arrive on another thread than rows in a threaded runtime
     private long rows;
 
     public Predictor(PredictFunction<M, R> function, int numFeatures) {

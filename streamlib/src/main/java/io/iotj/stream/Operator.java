@@ -140,13 +140,19 @@ public abstract class Operator {
         return activation;
     }
 
-    /** Stops reading: the inputs no longer keep values for this operator. */
+    /**
+     * Stops reading and writing: the inputs no longer keep values for this operator, and its
+     * outputs may get another writer.
+     */
     public final void detach() {
         for (Stream<?> s : inputs) {
             s.removeConsumer(this);
         }
         for (Stream.Reader<?> r : readers) {
             r.close();
+        }
+        for (Stream<?> s : outputs) {
+            s.clearProducer(this);
         }
     }
 

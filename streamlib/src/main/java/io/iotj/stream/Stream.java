@@ -384,11 +384,17 @@ public final class Stream<T> {
         return producer;
     }
 
-    void setProducer(Operator op) {
+    synchronized void setProducer(Operator op) {
         if (producer != null && producer != op) {
             throw new IllegalStateException("stream " + name + " is already written by " + producer);
         }
         producer = op;
+    }
+
+    synchronized void clearProducer(Operator op) {
+        if (producer == op) {
+            producer = null;
+        }
     }
 
     /** Sets what the writer does when a reader lags by {@link #capacity()}; runtimes call this. */

@@ -54,8 +54,9 @@ public final class JavaEvaluator implements AutoCloseable {
 
     private final EvaluatorConfig config;
     private final CellExecutionControl control;
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    /** Built on first use (about 250 ms on a busy 2-core machine), so construction costs next to nothing. */
+    private JShell shell;
+    private SourceCodeAnalysis analysis;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
@@ -66,19 +67,43 @@ public final class JavaEvaluator implements AutoCloseable {
     private volatile boolean closed;
     private long cellCounter;
 
-    /** Builds JShell with local execution; fast (no compilation yet). */
+    /**
+     * Prepares an evaluator; cheap (about a millisecond): JShell itself is built by {@link #warmUp()} or the first
+     * call that needs it.
+     */
     public JavaEvaluator(EvaluatorConfig config) {
         this.config = config;
         SnippetLoaderDelegate delegate = new SnippetLoaderDelegate(config.parent());
         this.control = new CellExecutionControl(delegate, config.stopGrace());
-        this.shell = JShell.builder()
-                .executionEngine(new Provider(control), Map.of())
-                .compilerOptions(config.compilerOptions().toArray(String[]::new))
-                .build();
-        this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : config.classpath()) {
-            shell.addToClasspath(entry);
+    }
+
+    private static Optional<String> ownLocation() {
+        try {
+            return Optional.of(new File(JavaEvaluator.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).getPath());
+        } catch (Exception | Error e) {
+            return Optional.empty();
         }
+    }
+
+    /** Builds JShell with our local execution control. Called under the lock. */
+    private void ensureShell() {
+        if (shell != null) {
+            return;
+        }
+        List<String> options = new ArrayList<>(config.compilerOptions());
+        List<String> classpath = new ArrayList<>(config.classpath());
+        ownLocation().filter(p -> !classpath.contains(p)).ifPresent(classpath::add); // snippets call Bindings
+        shell = JShell.builder()
+                .executionEngine(new Provider(control), Map.of())
+                .compilerOptions(options.toArray(String[]::new))
+                .build();
+        if (!classpath.isEmpty()) {
+            // One call for all entries: each call resets JShell's compiler file manager. (A --class-path compiler
+            // option would be cheaper but hides later addToClasspath calls from the compiler.)
+            shell.addToClasspath(String.join(File.pathSeparator, classpath));
+        }
+        analysis = shell.sourceCodeAnalysis();
     }
 
     /** Builds an evaluator with {@link EvaluatorConfig#defaults()}. */
@@ -91,7 +116,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * user request is fast. Safe to call from a background thread; other calls wait for it.
      */
     public void warmUp() {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureStarted();
             if (warm) {
@@ -131,7 +156,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * {@code "cell N"} counting evaluations.
      */
     public EvalResult eval(String cell, String label) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -208,7 +233,8 @@ public final class JavaEvaluator implements AutoCloseable {
                     notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
                 }
                 if (i == pieces.size() - 1) {
-                    String type = valueType(snippet);
+                    // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
+                    String type = endsWithSemicolon(cell) ? null : valueType(snippet);
                     result = type != null && run.invoked
                             ? new EvalResult.Success(true, run.value, type, notes)
                             : new EvalResult.Success(false, null, "", notes);
@@ -222,6 +248,10 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             refreshSnapshot();
         }
+    }
+
+    private static boolean endsWithSemicolon(String cell) {
+        return cell.stripTrailing().endsWith(";");
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {
@@ -343,6 +373,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private void ensureStarted() {
+        ensureShell();
         if (started) {
             return;
         }
@@ -361,6 +392,14 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    /** Evaluating from inside a running cell would wait for that cell forever. */
+    private void lockFromOutsideCells() {
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot evaluate code from inside a running cell");
+        }
+        lock.lock();
+    }
+
     // ---------------------------------------------------------------- completion, inspection
 
     /**
@@ -371,7 +410,7 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public Completion complete(String code, int cursor) {
         int at = clamp(cursor, code);
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -396,7 +435,7 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public List<Documentation> inspect(String code, int cursor) {
         int at = clamp(cursor, code);
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -405,14 +444,17 @@ public final class JavaEvaluator implements AutoCloseable {
                 docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
             }
             if (docs.isEmpty() && at < code.length()) {
-                // JShell documents the element before the cursor; inside a name, look at its end too
+                // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
                 int end = at;
                 while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
                     end++;
                 }
-                if (end > at) {
-                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, end, true)) {
-                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                for (int probe : new int[] {end, end + 1}) {
+                    if (docs.isEmpty() && probe > at && probe <= code.length()
+                            && (probe == end || code.charAt(end) == '(')) {
+                        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
+                            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                        }
                     }
                 }
             }
@@ -424,9 +466,10 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */
     public Completeness isComplete(String code) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
+            ensureShell();
             return CompletenessCheck.check(analysis, code);
         } finally {
             lock.unlock();
@@ -553,7 +596,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * @throws IllegalArgumentException when it is not an expression
      */
     public Object evalObject(String expression) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -578,7 +621,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private EvalResult evalInternal(String code) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -612,9 +655,10 @@ public final class JavaEvaluator implements AutoCloseable {
                 throw new IllegalArgumentException("no such file or folder: " + entry);
             }
         }
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
+            ensureShell();
             shell.addToClasspath(path);
         } finally {
             lock.unlock();
@@ -637,9 +681,11 @@ public final class JavaEvaluator implements AutoCloseable {
         }
         closed = true;
         control.stopCurrent();
-        lock.lock();
+        lockFromOutsideCells();
         try {
-            shell.close();
+            if (shell != null) {
+                shell.close();
+            }
             try {
                 control.delegate().loader().close();
             } catch (java.io.IOException e) {

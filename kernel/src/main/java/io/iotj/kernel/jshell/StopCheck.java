@@ -68,6 +68,10 @@ public final class StopCheck {
         return token != null && token.stopRequested();
     }
 
+    static CellToken currentToken() {
+        return TOKEN.get();
+    }
+
     static void enter(CellToken token) {
         TOKEN.set(token);
     }

@@ -1,11 +1,8 @@
 package io.iotj.kernel.wire;
 
-import io.github.spencerpark.jupyter.messages.ContentType;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
-import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 
 /** A request received on the shell or control socket, with the means to answer it. */
 public final class Request {
@@ -45,27 +42,22 @@ public final class Request {
         return connection;
     }
 
-    /** Sends a reply on the socket the request came from. */
-    public <T extends ContentType<T>> void reply(T content) {
-        replyTo.sendMessage(new Message<>(message, content.getType(), content));
-    }
-
-    /** Sends an error reply ({@code status: error}) of the given reply type. */
-    public void replyError(MessageType<?> replyType, ErrorReply error) {
-        replyTo.sendMessage(new Message<>(message, replyType.error(), error));
+    /** Sends a reply of {@code type} on the socket the request came from. */
+    public void reply(MessageType<?> type, Content content) {
+        replyTo.sendMessage(WireConnection.message(message, type, content));
     }
 
     /** Publishes on IOPub with this request as parent. */
-    public <T extends ContentType<T>> void publish(T content) {
-        connection.publish(message, content);
+    public void publish(MessageType<?> type, Content content) {
+        connection.publish(message, type, content);
     }
 
     public void busy() {
-        publish(PublishStatus.BUSY);
+        publish(MessageType.PUBLISH_STATUS, Content.of("execution_state", "busy"));
     }
 
     public void idle() {
-        publish(PublishStatus.IDLE);
+        publish(MessageType.PUBLISH_STATUS, Content.of("execution_state", "idle"));
     }
 
     /** The parent for publications from other threads. */

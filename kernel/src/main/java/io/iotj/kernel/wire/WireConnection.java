@@ -1,12 +1,10 @@
 package io.iotj.kernel.wire;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import io.github.spencerpark.jupyter.messages.ContentType;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import io.github.spencerpark.jupyter.messages.reply.InputReply;
 import io.github.spencerpark.jupyter.messages.request.InputRequest;
 import org.zeromq.SocketType;
@@ -71,7 +69,7 @@ public final class WireConnection implements AutoCloseable {
         startThread("iotj-heartbeat", this::echoHeartbeats);
         startThread("iotj-shell", () -> serve(shell, shellHandler, false));
         startThread("iotj-control", () -> serve(control, controlHandler, true));
-        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        publish(null, MessageType.PUBLISH_STATUS, Content.of("execution_state", "starting"));
     }
 
     private void startThread(String name, Runnable body) {
@@ -124,8 +122,14 @@ public final class WireConnection implements AutoCloseable {
     }
 
     /** Publishes {@code content} on IOPub with {@code parent} as parent (may be null). Any thread. */
-    public <T extends ContentType<T>> void publish(MessageContext parent, T content) {
-        iopub.sendMessage(new Message<>(parent, content.getType(), content));
+    public void publish(MessageContext parent, MessageType<?> type, Content content) {
+        iopub.sendMessage(message(parent, type, content));
+    }
+
+    /** A message whose content is serialized as the map itself, whatever class the type names. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Message<?> message(MessageContext parent, MessageType<?> type, Content content) {
+        return new Message(parent, type, content);
     }
 
     /**

@@ -336,6 +336,12 @@ public final class Publisher implements AutoCloseable {
     /** Publisher counters. */
     public record Stats(long published, long confirmed, long refused, long resends, long lostValues) {}
 
+    private volatile Runnable onClose = () -> {};
+
+    void onClose(Runnable r) {
+        onClose = r;
+    }
+
     /** Waits up to 10 s for confirms, then closes; see {@link #close(Duration)}. */
     @Override
     public void close() {
@@ -380,6 +386,7 @@ public final class Publisher implements AutoCloseable {
         } catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ignored) {
             // the channel is gone either way
         }
+        onClose.run();
         return lostValues;
     }
 }

@@ -172,6 +172,12 @@ public final class Receiver implements AutoCloseable {
     /** Receiver counters: values and batches taken, duplicate batches dropped, batches held out of order, malformed messages. */
     public record Stats(long values, long batches, long duplicates, long reordered, long malformed) {}
 
+    private volatile Runnable onClose = () -> {};
+
+    void onClose(Runnable r) {
+        onClose = r;
+    }
+
     /** Stops consuming; whatever was not taken stays in the queue (the broker requeues it). */
     @Override
     public void close() {
@@ -187,5 +193,6 @@ public final class Receiver implements AutoCloseable {
         } catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ignored) {
             // closing a channel that is already gone
         }
+        onClose.run();
     }
 }

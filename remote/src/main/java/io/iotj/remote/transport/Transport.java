@@ -66,11 +66,16 @@ public final class Transport implements AutoCloseable {
 
     /** As {@link #connect(String, String, TransportListener)}, with a value codec of the caller's choice. */
     public static Transport connect(String uri, String name, TransportListener listener, ValueCodec values) throws IOException {
-        return new Transport(open(uri, name), listener, new BatchCodec(values), name);
+        return new Transport(open(uri, name, false), listener, new BatchCodec(values), name);
     }
 
-    /** Opens a recovering connection that does not re-declare queues, exchanges or bindings. */
-    public static Connection open(String uri, String name) throws IOException {
+    /**
+     * Opens a connection that recovers by itself. With {@code recoverTopology} false it re-creates
+     * only channels and consumers (data: a graph's durable queues survive a broker restart, and one
+     * deleted meanwhile must stay deleted); with true it also re-declares what it declared (control:
+     * a node's own queue and bindings).
+     */
+    public static Connection open(String uri, String name, boolean recoverTopology) throws IOException {
         BrokerUri.check(uri);
         ConnectionFactory f = new ConnectionFactory();
         try {
@@ -80,11 +85,13 @@ public final class Transport implements AutoCloseable {
         }
         f.setAutomaticRecoveryEnabled(true);
         f.setTopologyRecoveryEnabled(true);
-        f.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
-            @Override public boolean filterExchange(RecordedExchange x) { return false; }
-            @Override public boolean filterQueue(RecordedQueue q) { return false; }
-            @Override public boolean filterBinding(RecordedBinding b) { return false; }
-        });
+        if (!recoverTopology) {
+            f.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
+                @Override public boolean filterExchange(RecordedExchange x) { return false; }
+                @Override public boolean filterQueue(RecordedQueue q) { return false; }
+                @Override public boolean filterBinding(RecordedBinding b) { return false; }
+            });
+        }
         f.setNetworkRecoveryInterval(1000);
         f.setRequestedHeartbeat(10);
         f.setConnectionTimeout(5000);
@@ -163,6 +170,7 @@ public final class Transport implements AutoCloseable {
     public synchronized Publisher publisher(GraphTopology graph, int window) throws IOException {
         Publisher p = new Publisher(connection, graph.exchange(), window, listener, scheduler);
         owned.add(p);
+        p.onClose(() -> release(p));
         return p;
     }
 
@@ -202,7 +210,12 @@ public final class Transport implements AutoCloseable {
                                           Map<StreamId, Long> resume, int prefetch) throws IOException {
         Receiver r = new Receiver(connection, graph.queue(part), codec, handler, resume, prefetch, listener);
         owned.add(r);
+        r.onClose(() -> release(r));
         return r;
+    }
+
+    private synchronized void release(AutoCloseable c) {
+        owned.remove(c); // so that a node running graph after graph for hours keeps nothing of the stopped ones
     }
 
     /** Closes publishers (reporting unconfirmed batches as lost), receivers, the timer and the connection. */

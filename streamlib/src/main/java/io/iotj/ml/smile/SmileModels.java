@@ -16,9 +16,10 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Names: {@code ols}, {@code ridge}, {@code lasso}, {@code elastic_net},
- * {@code random_forest_regression} (regression); {@code logistic}, {@code random_forest},
- * {@code knn} (classification); {@code kmeans} (clustering); {@code isolation_forest} (anomaly
- * scores). Hyper-parameters use Smile's own property names without the prefix, e.g. {@code lambda},
+ * {@code random_forest_regression}, {@code gradient_boost_regression}, {@code regression_tree}
+ * (regression); {@code logistic}, {@code random_forest}, {@code gradient_boost},
+ * {@code decision_tree}, {@code knn} (classification); {@code kmeans}, {@code xmeans} and
+ * {@code gmeans} (k = the most clusters) (clustering); {@code isolation_forest} (anomaly scores). Hyper-parameters use Smile's own property names without the prefix, e.g. {@code lambda},
  * {@code trees}, {@code max_depth}, {@code k}; camelCase ({@code maxDepth}) works too. An unknown
  * name or hyper-parameter, or a bad value, fails here with the list of what is allowed. Any other
  * Smile model: {@link SmileModel#regression}, {@link SmileModel#classification},

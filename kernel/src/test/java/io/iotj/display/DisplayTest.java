@@ -1,0 +1,85 @@
+package io.iotj.display;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DisplayTest {
+    record Published(String kind, DisplayData data, String id) {
+    }
+
+    private final List<Published> published = new ArrayList<>();
+
+    private final DisplayPublisher recorder = new DisplayPublisher() {
+        @Override
+        public synchronized void display(DisplayData data, String displayId) {
+            published.add(new Published("display", data, displayId));
+        }
+
+        @Override
+        public synchronized void update(DisplayData data, String displayId) {
+            published.add(new Published("update", data, displayId));
+        }
+
+        @Override
+        public synchronized void clearOutput(boolean wait) {
+            published.add(new Published("clear", null, String.valueOf(wait)));
+        }
+    };
+
+    @AfterEach
+    void uninstall() {
+        Display.install(null, Renderers.withBuiltins());
+    }
+
+    @Test
+    void displayReturnsAnIdThatUpdatesReuseFromAnyThread() throws Exception {
+        Display.install(recorder, Renderers.withBuiltins());
+        String a = Display.display(Display.html("<b>1</b>"));
+        String b = Display.display("plain");
+        assertNotEquals(a, b, "every display gets its own id");
+        Thread t = new Thread(() -> Display.updateDisplay(a, Display.html("<b>2</b>")));
+        t.start();
+        t.join();
+        synchronized (recorder) {
+            assertEquals(3, published.size());
+            assertEquals(new Published("display", published.get(0).data, a), published.get(0));
+            assertEquals("update", published.get(2).kind);
+            assertEquals(a, published.get(2).id);
+            assertEquals("<b>2</b>", published.get(2).data.get(DisplayData.HTML));
+        }
+    }
+
+    @Test
+    void displayKeepsOnlyTheRequestedMimeTypes() {
+        Display.install(recorder, Renderers.withBuiltins());
+        Display.display(Display.html("<b>x</b>"), DisplayData.HTML);
+        assertEquals(java.util.Set.of(DisplayData.HTML), published.get(0).data.mimeTypes());
+    }
+
+    @Test
+    void updatingWithoutAnIdIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Display.updateDisplay(" ", 1));
+        assertTrue(e.getMessage().contains("id that display(...) returned"), e.getMessage());
+    }
+
+    @Test
+    void clearOutputReachesThePublisher() {
+        Display.install(recorder, Renderers.withBuiltins());
+        Display.clearOutput(true);
+        assertEquals(new Published("clear", null, "true"), published.get(0));
+    }
+
+    @Test
+    void theInstalledRegistryRendersDisplays() {
+        Renderers custom = Renderers.withBuiltins();
+        custom.register(Integer.class, i -> Display.html("<i>" + i + "</i>"));
+        Display.install(recorder, custom);
+        Display.display(7);
+        assertEquals("<i>7</i>", published.get(0).data.get(DisplayData.HTML));
+    }
+}
