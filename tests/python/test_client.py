@@ -99,6 +99,11 @@ def test_inspect_shows_signature_and_javadoc(kernel):
     assert "Math.max(int a, int b)" in text, text
     assert "greater of two" in text, "the Javadoc is missing"
 
+    bare = "System.out.println"
+    reply = kernel.request("inspect", bare, len(bare))["content"]
+    assert reply["found"], "a method named without '(' is found too"
+    assert "println" in reply["data"]["text/plain"]
+
 
 def test_completion_offers_user_names_and_replaces_the_typed_prefix(kernel):
     kernel.ok("double greenhouseTemp = 21.5;")
