@@ -90,6 +90,8 @@ install_kernel() {
 
 PYTEST_ARGS=("$@")
 run_pytest() {
+  # Some JUnit suites restart the broker; make sure it is back for the Python suites.
+  start_rabbitmq || iotj_log "warning: RabbitMQ is down; suites that need it will fail"
   rm -f "$ARTIFACTS"/kernel-*.log "$ARTIFACTS/pytest.xml"
   timeout 20m "$IOTJ_PYTHON" -m pytest "$ROOT/tests/python" -p no:cacheprovider -ra \
     --junitxml="$ARTIFACTS/pytest.xml" "${PYTEST_ARGS[@]}"
