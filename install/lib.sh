@@ -36,7 +36,7 @@ iotj_find_jdk() {
     fi
     iotj_log "JAVA_HOME=$JAVA_HOME is not a JDK >= $IOTJ_MIN_JAVA (found: ${f:-none}); looking in /usr/lib/jvm"
   fi
-  for dir in /usr/lib/jvm/*; do
+  for dir in "${IOTJ_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -d "$dir" ] && [ ! -L "$dir" ] || continue
     f=$(iotj_jdk_feature "$dir" || true)
     [ -n "$f" ] || continue
