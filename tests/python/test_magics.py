@@ -199,3 +199,23 @@ def test_parts_print_into_their_cell_and_survive_interrupts_of_other_cells(kerne
                       if m["msg_type"] == "stream")
     assert "part saw 0\n" in printed and "part saw 399\n" in printed, printed[-500:]
     kernel.ok("%stop tk")
+
+
+def test_saved_templates_are_loaded_by_the_next_kernel(tmp_path, monkeypatch):
+    from iotj_client import KernelSession
+    monkeypatch.setenv("IOTJ_HOME", str(tmp_path))
+    with KernelSession(log_name="magics-library-1") as first:
+        saved = first.ok("%%template --save\nkept(x:stream) -> y:stream {\n  y = map(in=x, function=\"abs\");\n}")
+        assert str(tmp_path / "templates" / "kept.json") in saved.stream(), saved.describe()
+    assert (tmp_path / "templates" / "kept.json").is_file()
+    with KernelSession(log_name="magics-library-2") as second:
+        listed = second.ok("%templates")
+        html = listed.result["text/html"]
+        row = re.search(r"<tr><td[^>]*>kept</td>.*?</tr>", html)
+        assert row and "library" in row.group(0), html[-1500:]
+        shown = second.ok("%template kept")
+        assert "image/svg+xml" in str(shown.messages)
+        second.ok("%assemble kept --as k")
+        second.ok('k.in("x").extend(-1, 2, -3); k.awaitIdle(java.time.Duration.ofSeconds(10));')
+        assert second.ok('k.out("y").values()').text == "[1, 2, 3]"
+        second.ok("%stop --all")
