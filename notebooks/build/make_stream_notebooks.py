@@ -83,7 +83,9 @@ connected by streams. It starts the graph in the background and returns at once.
 
 Below the cell appears a table of the graph's output `z`: its last values, how many there were
 and how fast they come. The table updates itself (at most four times a second) while the graph
-runs.
+runs. Later in this notebook, while values arrive, it looks like this:
+
+![the live table of graph g](images/quickstart-live-table.png)
 """),
     code("%assemble test --as g"),
     md("""
