@@ -12,6 +12,10 @@ import java.util.Objects;
  * reset: the next window holds only the most recent rows, so the model forgets the old regime.
  * Single-target regression; costs one prediction per row of each window.
  *
+ * <p>The window after a reset holds the last {@code min_window_size} rows and keeps that start while
+ * it grows, so choose {@code min_window_size <= step_size}: then it holds only rows that arrived
+ * after the last window, none of the old regime.
+ *
  * @param <M> the model type
  */
 public final class DriftReset<M> implements TrainFunction<M> {
