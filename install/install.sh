@@ -103,6 +103,7 @@ if [ "$CACHE_MODE" != none ]; then
   fi
 fi
 iotj_log "Installed kernel 'iotj' (Java (iotj)) in $KDIR"
+iotj_ensure_secret || iotj_log "warning: could not create ~/.iotj/secret; remote nodes need IOTJ_SECRET then"
 
 # Tell the user when another kernelspec named iotj would win over this one.
 found=$(JUPYTER_DATA_DIR="$DATA_DIR" jupyter kernelspec list --json 2>/dev/null \

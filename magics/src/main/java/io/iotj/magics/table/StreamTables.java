@@ -1,5 +1,6 @@
 package io.iotj.magics.table;
 
+import io.iotj.stream.Tuple;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -76,7 +77,7 @@ public final class StreamTables {
                 return null;
             }
             arity = els.size();
-            if (row.getClass().isRecord()) {
+            if (row.getClass().isRecord() && !(row instanceof Tuple)) {
                 sameRecord &= recordType == null || recordType == row.getClass();
                 recordType = row.getClass();
             } else {
@@ -101,6 +102,9 @@ public final class StreamTables {
 
     /** The elements of a tuple-like value, or null when it is not one. */
     static List<Object> elements(Object v) {
+        if (v instanceof Tuple t) {
+            return new ArrayList<>(t.items());
+        }
         if (v instanceof List<?> l) {
             return new ArrayList<>(l);
         }

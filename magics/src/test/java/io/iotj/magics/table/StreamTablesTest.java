@@ -1,6 +1,7 @@
 package io.iotj.magics.table;
 
 import io.iotj.magics.display.TableHtml;
+import io.iotj.stream.Tuple;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -46,6 +47,10 @@ class StreamTablesTest {
         assertEquals(List.of("index", "value[0]", "value[1]"), zip.columnNames());
         assertEquals(List.of(2L, 4L, 6L), zip.longColumn("value[0]").asList());
         assertEquals(List.of(1L, 2L, 3L), zip.longColumn("value[1]").asList());
+
+        Table tuples = StreamTables.of("z", List.of(Tuple.of(2, 1), Tuple.of(4, 2)));
+        assertEquals(List.of("index", "value[0]", "value[1]"), tuples.columnNames());
+        assertEquals(List.of(2L, 4L), tuples.longColumn("value[0]").asList());
 
         Table arrays = StreamTables.of("a", List.of(new double[] {1, 2}, new double[] {3, 4}));
         assertEquals(List.of(2.0, 4.0), arrays.doubleColumn("value[1]").asList());
