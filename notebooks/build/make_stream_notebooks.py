@@ -347,6 +347,9 @@ dp.out("s").values()
 
 
 def write(name, cells):
+    # Stable cell ids keep regenerated notebooks' diffs to what changed.
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{name.split('-')[0]}-{i:02d}"
     nb = new_notebook(cells=cells, metadata=META)
     nbformat.validate(nb)
     nbformat.write(nb, HERE / name)

@@ -225,8 +225,9 @@ final class GraphMagics {
             String key = e.getKey();
             if (!declared.contains(key)) {
                 List<String> near = NearMatches.of(key, declared, 3);
+                boolean helps = !near.isEmpty() && near.size() < declared.size();
                 throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                        + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
                         + " (its parameters: " + String.join(", ", declared) + ")");
             }
             Param param = t.inputs().stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);
