@@ -36,7 +36,7 @@ iotj_find_jdk() {
     fi
     iotj_log "JAVA_HOME=$JAVA_HOME is not a JDK >= $IOTJ_MIN_JAVA (found: ${f:-none}); looking in /usr/lib/jvm"
   fi
-  for dir in /usr/lib/jvm/*; do
+  for dir in "${IOTJ_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -d "$dir" ] && [ ! -L "$dir" ] || continue
     f=$(iotj_jdk_feature "$dir" || true)
     [ -n "$f" ] || continue
@@ -118,4 +118,18 @@ iotj_ensure_maven() {
   else
     iotj_die "Maven (mvn) is not installed. Install Apache Maven 3.8 or newer and run this again."
   fi
+}
+
+# Creates the secret that signs commands between the kernel and remote nodes, readable by its owner
+# only, unless IOTJ_SECRET is set or the file exists ($1, default ~/.iotj/secret). Same format as
+# `iotj-node --init-secret`: 32 random bytes, base64url.
+iotj_ensure_secret() {
+  local f=${1:-$HOME/.iotj/secret}
+  [ -n "${IOTJ_SECRET:-}" ] && return 0
+  [ -e "$f" ] && return 0
+  ( umask 077
+    mkdir -p "$(dirname "$f")"
+    head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$f.tmp.$$" && echo >>"$f.tmp.$$" \
+      && mv "$f.tmp.$$" "$f" ) || return 1
+  iotj_log "Created the remote-node secret $f (owner-only; copy it to the accounts that run nodes)"
 }

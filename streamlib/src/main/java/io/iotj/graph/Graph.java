@@ -41,9 +41,9 @@ public final class Graph {
     }
 
     /**
-     * The graph of every operator connected to the given streams (built with the fluent API).
-     * Parts are named after their kind and a counter ({@code map0}); streams nobody writes become
-     * inputs and streams nobody reads become outputs, under their stream names.
+     * The graph of every operator connected to the given streams (built with the fluent API) that
+     * no runtime runs yet. Parts are named after their kind and a counter ({@code map0}); streams
+     * nobody writes become inputs and streams nobody reads become outputs, under their stream names.
      */
     public static Graph of(String name, Stream<?>... streams) {
         Set<Operator> ops = new LinkedHashSet<>();
@@ -59,6 +59,9 @@ public final class Graph {
                 near.add(s.producer());
             }
             for (Operator op : near) {
+                if (op.activation() != io.iotj.stream.Activation.INLINE) {
+                    continue; // run by another graph
+                }
                 if (ops.add(op)) {
                     todo.addAll(op.inputs());
                     todo.addAll(op.outputs());
@@ -77,9 +80,11 @@ public final class Graph {
             for (int k = 1; !used.add(key); k++) {
                 key = s.name() + "#" + k;
             }
-            if (s.producer() == null) {
+            boolean written = s.producer() != null && ops.contains(s.producer());
+            boolean read = s.consumers().stream().anyMatch(ops::contains);
+            if (!written && read) {
                 b.input(key, s);
-            } else if (s.consumers().isEmpty()) {
+            } else if (written && !read) {
                 b.output(key, s);
             }
         }

@@ -160,6 +160,7 @@ public final class Stream<T> {
 
     /** Appends the given values in order. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public final void extend(T... values) {
         extend(Arrays.asList(values));
     }
@@ -221,7 +222,14 @@ public final class Stream<T> {
             if (policy == FullPolicy.GROW) {
                 throw new StreamOverflowException(name, laggingReaderName(), HARD_LIMIT);
             }
-            awaitReaders();
+            if (awaitReaders()) {
+                // The readers' graph cannot move until this stream holds more (a join fed
+                // unevenly): grow rather than wait forever, up to the hard limit.
+                if (r.length >= HARD_LIMIT) {
+                    throw new StreamOverflowException(name, laggingReaderName(), HARD_LIMIT);
+                }
+                grow(r);
+            }
         }
     }
 
@@ -235,11 +243,16 @@ public final class Stream<T> {
         ring = bigger;
     }
 
-    private void awaitReaders() {
+    /** Waits until readers make room; true when their graph is stalled instead. */
+    private boolean awaitReaders() {
         Operator self = producer;
         blockedWriter = Thread.currentThread();
+        if (self != null) {
+            self.activation().blocked(true);
+        }
         try {
             long low = Math.min(minReaderPosition(), end - retain);
+            int rounds = 0;
             while (writeEnd >= low + ring.length) {
                 if (self != null && self.stopRequested()) {
                     throw new Operator.Stopped();
@@ -248,13 +261,30 @@ public final class Stream<T> {
                     Thread.currentThread().interrupt();
                     throw new StreamInterruptedException(name);
                 }
-                // The timeout is only a safety net: readers unpark us when they advance.
+                // The timeout is a safety net and the stall check's clock: readers unpark us
+                // when they advance.
                 LockSupport.parkNanos(this, 10_000_000L);
+                if (++rounds % 4 == 0 && readersStalled()) {
+                    return true;
+                }
                 low = Math.min(minReaderPosition(), end - retain);
             }
+            return false;
         } finally {
             blockedWriter = null;
+            if (self != null) {
+                self.activation().blocked(false);
+            }
         }
+    }
+
+    private boolean readersStalled() {
+        for (Operator op : consumers) {
+            if (op.activation().stalled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long minReaderPosition() {

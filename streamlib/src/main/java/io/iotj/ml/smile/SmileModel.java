@@ -118,10 +118,12 @@ public final class SmileModel {
         return new Predictor<>(predictFunction(), numFeatures);
     }
 
+    /** The algorithm's name, e.g. {@code ridge}. */
     public String name() {
         return name;
     }
 
+    /** What the model learns, and so what its predictions mean. */
     public Kind kind() {
         return kind;
     }
