@@ -87,14 +87,17 @@ public final class DynamicWindow {
         return index;
     }
 
+    /** Rows in the first window and after a reset. */
     public int minSize() {
         return minSize;
     }
 
+    /** The largest window. */
     public int maxSize() {
         return maxSize;
     }
 
+    /** Rows between the ends of consecutive windows. */
     public int step() {
         return step;
     }

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * Turns whatever a template names as {@code function} into the typed functions {@link Trainer} and
@@ -15,11 +16,37 @@ import java.util.Arrays;
  * {@code M f(double[][] x, double[][] y, M model, WindowState w)},
  * {@code M f(double[][] x, double[] y, M model, WindowState w)} (one target),
  * {@code M f(double[][] x, M model, WindowState w)} (features only), or either supervised form
- * without the window. Prediction methods: {@code R f(double[] x, M model)}.
+ * without the window. Prediction methods: {@code R f(double[] x, M model)} or IoTpy's
+ * {@code R f(double[] x, double[] y, M model)}, {@code y} being the row's columns after the features.
  */
 public final class MlFunctions {
 
     private MlFunctions() {
+    }
+
+    /** A function known only as a way to call it, such as a template resolver's function object. */
+    @FunctionalInterface
+    public interface Call {
+        /** Calls the function; throws when it cannot take these arguments (see the mismatch test). */
+        Object call(Object... args);
+    }
+
+    /**
+     * A training function known only by how to call it. Its shape (one of those in the class
+     * comment) is found on the first window: each is tried in turn until the function takes the
+     * arguments.
+     *
+     * @param mismatch tells a "cannot take these arguments" failure of {@code call} from a failure
+     *                 inside the function
+     */
+    public static TrainFunction<Object> trainCallable(String name, Call call, Predicate<RuntimeException> mismatch) {
+        return CallShapes.train(name, call, mismatch);
+    }
+
+    /** A prediction function known only by how to call it: {@code (x, model)} or {@code (x, y, model)}. */
+    public static RowPredictFunction<Object, Object> predictCallable(String name, Call call,
+                                                                      Predicate<RuntimeException> mismatch) {
+        return CallShapes.predict(name, call, mismatch);
     }
 
     /** A trainer for {@code train(in, function, num_features, min_window_size, max_window_size, step_size)}. */
@@ -38,7 +65,7 @@ public final class MlFunctions {
 
     /** A predictor for {@code predict(in, function, model, num_features)}. */
     public static Predictor<Object, Object> predictor(Object function, int numFeatures) {
-        return new Predictor<>(predictFunction(function), numFeatures);
+        return Predictor.withRest(rowPredictFunction(function), numFeatures);
     }
 
     /** The training function {@code f} stands for. */
@@ -68,11 +95,15 @@ public final class MlFunctions {
                 + "double[] y, model, WindowState), not " + describe(f));
     }
 
-    /** The prediction function {@code f} stands for. */
+    /** The prediction function {@code f} stands for, given the features and the rest of each row. */
     @SuppressWarnings("unchecked")
-    public static PredictFunction<Object, Object> predictFunction(Object f) {
+    public static RowPredictFunction<Object, Object> rowPredictFunction(Object f) {
+        if (f instanceof RowPredictFunction<?, ?> p) {
+            return (RowPredictFunction<Object, Object>) p;
+        }
         if (f instanceof PredictFunction<?, ?> p) {
-            return (PredictFunction<Object, Object>) p;
+            PredictFunction<Object, Object> q = (PredictFunction<Object, Object>) p;
+            return (x, y, model) -> q.predict(x, model);
         }
         if (f instanceof Method m) {
             return predictMethod(null, m);
@@ -83,16 +114,17 @@ public final class MlFunctions {
         }
         Object provided = provided(f, "predictFunction");
         if (provided != null) {
-            return predictFunction(provided);
+            return rowPredictFunction(provided);
         }
         throw new MlException("a prediction function must be a method or lambda taking (double[] x, model), not "
                 + describe(f));
     }
 
-    /** Calls a function with arguments already in its parameter types. */
-    @FunctionalInterface
-    interface Invoker {
-        Object call(Object... args);
+    /** The prediction function {@code f} stands for, given the features of each row. */
+    public static PredictFunction<Object, Object> predictFunction(Object f) {
+        RowPredictFunction<Object, Object> p = rowPredictFunction(f);
+        double[] none = new double[0];
+        return (x, model) -> p.predict(x, none, model);
     }
 
     /** A training method called on {@code target} ({@code null} for a static method). */
@@ -102,7 +134,7 @@ public final class MlFunctions {
     }
 
     /** A training function whose parameters are those of {@code m}, called through {@code call}. */
-    private static TrainFunction<Object> trainShaped(Method m, Invoker call) {
+    private static TrainFunction<Object> trainShaped(Method m, Call call) {
         Class<?>[] p = m.getParameterTypes();
         boolean window = p.length > 0 && p[p.length - 1] == WindowState.class;
         if (p.length >= 2 && p[0] == double[][].class) {
@@ -123,18 +155,22 @@ public final class MlFunctions {
     }
 
     /** A prediction method called on {@code target} ({@code null} for a static method). */
-    public static PredictFunction<Object, Object> predictMethod(Object target, Method m) {
+    public static RowPredictFunction<Object, Object> predictMethod(Object target, Method m) {
         checkTarget(target, m);
         return predictShaped(m, args -> invoke(target, m, args));
     }
 
-    private static PredictFunction<Object, Object> predictShaped(Method m, Invoker call) {
+    private static RowPredictFunction<Object, Object> predictShaped(Method m, Call call) {
         Class<?>[] p = m.getParameterTypes();
         if (p.length == 2 && p[0] == double[].class && m.getReturnType() != void.class) {
-            return (x, model) -> call.call(x, model);
+            return (x, y, model) -> call.call(x, model);
+        }
+        if (p.length == 3 && p[0] == double[].class && p[1] == double[].class && m.getReturnType() != void.class) {
+            return (x, y, model) -> call.call(x, y, model);
         }
         throw new MlException("method " + m.getName() + Arrays.toString(p).replace('[', '(').replace(']', ')')
-                + " is not a prediction function: it must take (double[] x, model) and return the prediction");
+                + " is not a prediction function: it must take (double[] x, model) or (double[] x, double[] y, model)"
+                + " and return the prediction");
     }
 
     private static double[] column(double[][] y, WindowState w) {
@@ -197,7 +233,7 @@ public final class MlFunctions {
     }
 
     /** Calls {@code f.call(args)}, which runs a notebook method the way the kernel wants it run. */
-    private static Invoker callThrough(Object f) {
+    private static Call callThrough(Object f) {
         Method call;
         try {
             call = f.getClass().getMethod("call", Object[].class);

@@ -30,9 +30,12 @@ public final class MlStreams {
         return train(in, MlFunctions.trainer(function, numFeatures, minWindowSize, maxWindowSize, stepSize));
     }
 
+    /** Recent models a model stream keeps for display: models can be large (a random forest), rows are small. */
+    static final int MODELS_RETAINED = 16;
+
     /** The models {@code trainer} produces from the rows of {@code in}. */
     public static <M> Stream<M> train(Stream<?> in, Trainer<M> trainer) {
-        Stream<M> out = new Stream<>("train(" + in.name() + ")", in.retain(), in.capacity());
+        Stream<M> out = new Stream<>("train(" + in.name() + ")", Math.min(in.retain(), MODELS_RETAINED), in.capacity());
         new TrainOp<>(in, out, trainer);
         return out;
     }

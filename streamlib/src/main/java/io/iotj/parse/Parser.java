@@ -235,6 +235,9 @@ final class Parser {
     }
 
     private static void checkName(Token t, Pattern shape, String what) throws SyntaxError {
+        if (shape == ID && t.text().equals("None")) {
+            throw new SyntaxError(t.position(), "None means no value and cannot be used as a " + what);
+        }
         if (!shape.matcher(t.text()).matches()) {
             String rule = shape == ID ? "letters, digits and '_', starting with a letter or '_'"
                                       : "letters, digits and '_'";

@@ -40,6 +40,11 @@ class MlFunctionsTest {
         return y;
     }
 
+    /** IoTpy's prediction shape: the features, the rest of the row, the model. */
+    static double errorOfMean(double[] x, double[] y, double[] model) {
+        return y[0] - model[0];
+    }
+
     static int wrongShape(String s) {
         return 0;
     }
@@ -114,6 +119,60 @@ class MlFunctionsTest {
         }
         assertTrue(u.latest() instanceof LinearFit);
         assertEquals(-5.0, (Double) q.predict(new double[] {10}).orElseThrow(), 1e-9);
+    }
+
+    /** Like a template resolver's function: converts nothing, refuses arguments that do not fit. */
+    private static MlFunctions.Call strictCall(Method m) {
+        return args -> {
+            Class<?>[] p = m.getParameterTypes();
+            boolean fits = p.length == args.length;
+            for (int i = 0; fits && i < p.length; i++) {
+                fits = args[i] == null || p[i].isInstance(args[i]);
+            }
+            if (!fits) {
+                throw new IllegalArgumentException(m.getName() + " cannot take arguments " + args.length);
+            }
+            try {
+                return m.invoke(null, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw (RuntimeException) e.getCause();
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    private static boolean mismatch(RuntimeException e) {
+        return e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains("cannot take arguments");
+    }
+
+    @Test
+    void callablesOfHiddenShapeAreProbedOnceAndThenCalledDirectly() {
+        Trainer<Object> t = Trainer.of(MlFunctions.trainCallable("fitMean", strictCall(method("fitMean")),
+                MlFunctionsTest::mismatch), 1, 2, 2, 2);
+        var p = Predictor.withRest(MlFunctions.predictCallable("errorOfMean", strictCall(method("errorOfMean")),
+                MlFunctionsTest::mismatch), 1);
+        t.push(new double[] {0, 2});
+        t.push(new double[] {0, 4}).forEach(p::model);
+        assertEquals(7.0, p.predict(new double[] {0, 10}).orElseThrow(), "10 - mean 3");
+
+        Trainer<Object> u = Trainer.of(MlFunctions.trainCallable("countRows", strictCall(method("countRows")),
+                MlFunctionsTest::mismatch), 1, 2, 2, 1);
+        u.push(new double[] {1});
+        assertEquals(List.of(2), u.push(new double[] {2}));
+
+        Trainer<Object> v = Trainer.of(MlFunctions.trainCallable("wrongShape", strictCall(method("wrongShape")),
+                MlFunctionsTest::mismatch), 1, 1, 1, 1);
+        var e = assertThrows(MlException.class, () -> v.push(new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("wrongShape is not a training function: it takes none of "
+                + "(double[][] x, double[][] y, model, WindowState w)"), e.getMessage());
+    }
+
+    @Test
+    void iotpysPredictShapeGetsTheRestOfTheRow() {
+        var p = MlFunctions.predictor(method("errorOfMean"), 1);
+        p.model(new double[] {3});
+        assertEquals(5.0, p.predict(new double[] {0, 8}).orElseThrow());
     }
 
     @Test

@@ -84,6 +84,7 @@ class SyntaxErrorTest {
     void badNames() {
         first("t(x) -> y { a.b = map(in=x); }", 1, 13, "'a.b' is not a valid name");
         first("t(1x) -> y { }", 1, 3, "'1x' is not a valid parameter name");
+        first("t(x) -> y { None = map(in=x); }", 1, 13, "None means no value");
     }
 
     @Test

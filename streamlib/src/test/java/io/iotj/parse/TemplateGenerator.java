@@ -62,10 +62,8 @@ final class TemplateGenerator {
                 }
             };
             if (!target.isEmpty() && !line.startsWith("[")) {
-                String assigned = target.substring(0, target.indexOf(' '));
-                if (!outputs.contains(assigned)) {
-                    streams.add(assigned);
-                }
+                // Template outputs may feed later lines too (IoTpy wires both through externals).
+                streams.add(target.substring(0, target.indexOf(' ')));
             }
             lines.add(line);
         }

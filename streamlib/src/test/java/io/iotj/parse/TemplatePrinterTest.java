@@ -99,6 +99,15 @@ class TemplatePrinterTest {
     }
 
     @Test
+    void partsOfUnknownTemplatesGetOutputsFromTheirWiring() {
+        // Without train and plot in the library the printer infers train0's output from the wiring.
+        Template t = TemplateJson.readTemplate(resource("seed_meetup.json"));
+        String printed = TemplatePrinter.print(t, TemplateLibrary.standard());
+        assertTrue(printed.contains("train0_model = train("), printed);
+        assertEquals(t, TemplateParser.parse(printed, mlLibrary()).template());
+    }
+
+    @Test
     void whatTheLanguageCannotSayIsAnError() {
         Template quoted = TemplateJson.readTemplate("""
                 {"name": "t", "assembly": "assemble", "inputs": [["stream", "x"]], "outputs": [],

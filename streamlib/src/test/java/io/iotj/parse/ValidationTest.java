@@ -99,6 +99,28 @@ class ValidationTest {
     }
 
     @Test
+    void aFunctionWiredToAStreamParameter() {
+        onlyError("t(f:function) -> y:stream {\n  y = map(in=f, function=g);\n}\n", 2, 14,
+                "'f' (type function)", "stream parameter 'in'");
+    }
+
+    @Test
+    void jsonInternalsPointAtTheirParameter() {
+        String json = """
+                {"name": "t", "assembly": "assemble", "inputs": [["stream", "x"]], "outputs": [],
+                 "components": [["map0", "map"], ["sink0", "sink"]],
+                 "externals": [["x", "map0", "in"], ["f", "map0", "function"], ["g", "sink0", "function"]],
+                 "internals": [["map0", "out", "sink0", "inn"]]}
+                """;
+        List<TemplateError> es = TemplateJson.read(json, LIB).errors();
+        assertEquals(1, es.size(), "the misspelt 'inn' is not also reported as a missing 'in': " + es);
+        TemplateError unknown = es.get(0);
+        assertTrue(unknown.message().contains("'sink' has no parameter 'inn'; did you mean in?"), unknown::format);
+        assertEquals(4, unknown.line());
+        assertEquals(41, unknown.column(), unknown::format);
+    }
+
+    @Test
     void anUndefinedNameUsedAsInput() {
         onlyError("""
                 t(x:stream) -> y:stream {
@@ -225,6 +247,7 @@ class ValidationTest {
         assertTrue(r.ok(), r::format);
         List<TemplateError> es = TemplateValidator.validate(r.templates().get(0), LIB).stream()
                 .filter(TemplateError::isError).toList();
+        assertEquals(es, TemplateJson.read(json, LIB).errors(), "read with a library validates the same");
         assertEquals(List.of(3, 4, 7, 8), es.stream().map(TemplateError::line).toList(), es::toString);
         assertTrue(es.get(0).message().contains("needs 'function'"), es.get(0).message());
         assertTrue(es.get(1).message().contains("unknown template \"zap\""), es.get(1).message());
