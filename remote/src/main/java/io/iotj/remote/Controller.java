@@ -30,6 +30,8 @@ import java.util.function.Predicate;
 public final class Controller implements AutoCloseable {
     /** A node silent for longer than this is dead. */
     public static final Duration DEAD_AFTER = Duration.ofMillis(3000);
+    /** A node silent for longer than this leaves the table. */
+    public static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
     private final Connection connection;
     private final ControlLink link;
@@ -140,6 +142,8 @@ public final class Controller implements AutoCloseable {
     /** The nodes seen, by name, with liveness judged now. */
     public List<NodeInfo> nodes() {
         long now = System.currentTimeMillis();
+        // forget nodes gone for long, so a kernel running for days with nodes coming and going stays small
+        nodes.values().removeIf(n -> now - n.lastSeenMillis() > FORGET_AFTER.toMillis());
         return nodes.values().stream()
                 .map(n -> n.alive() && now - n.lastSeenMillis() > DEAD_AFTER.toMillis()
                         ? new NodeInfo(n.name(), n.host(), n.cores(), n.parts(), n.lastSeenMillis(), 0, n.totalIn(), false, n.counts()) : n)
