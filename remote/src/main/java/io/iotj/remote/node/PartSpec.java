@@ -35,10 +35,15 @@ import java.util.Map;
  * @param prefetch unacknowledged batches per receiver
  * @param resumeInputs  where to resume each input stream (empty for a new graph)
  * @param resumeOutputs the position of each output's next value (empty for a new graph)
+ * @param locals   value parts ({@code func}, {@code attribute}) built on the node beside this part,
+ *                 each {@code {"part", "template", "args"}}
+ * @param wires    internals among the locals and into this part:
+ *                 {@code [src, srcParam, srcIndex|null, dst, dstParam, dstIndex|null]}
  */
 public record PartSpec(String graph, String part, String template, JsonObject args, List<Input> inputs,
                        Map<String, List<Destination>> outputs, List<String> snippets, int batch, long lingerMs,
-                       int window, int prefetch, Map<StreamId, Long> resumeInputs, Map<String, Long> resumeOutputs) {
+                       int window, int prefetch, Map<StreamId, Long> resumeInputs, Map<String, Long> resumeOutputs,
+                       JsonArray locals, JsonArray wires) {
 
     /** A stream parameter of the part. */
     public record Input(String param, int index) {}
@@ -88,7 +93,7 @@ public record PartSpec(String graph, String part, String template, JsonObject ar
             return new PartSpec(str(o, "graph"), str(o, "part"), str(o, "template"),
                     o.has("args") ? o.getAsJsonObject("args") : new JsonObject(), List.copyOf(inputs), outputs,
                     List.copyOf(snippets), intOr(o, "batch", 4096), intOr(o, "lingerMs", 20), intOr(o, "window", 32),
-                    intOr(o, "prefetch", 16), resumeIn, resumeOut);
+                    intOr(o, "prefetch", 16), resumeIn, resumeOut, array(o, "locals"), array(o, "wires"));
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NullPointerException e) {
             throw new IllegalArgumentException("malformed part spec: " + e.getMessage());
         }

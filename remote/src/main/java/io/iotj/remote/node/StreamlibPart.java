@@ -12,6 +12,7 @@ import io.iotj.remote.transport.Values;
 import io.iotj.stream.Stream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
+import io.iotj.template.Internal;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
@@ -78,11 +79,35 @@ public final class StreamlibPart implements PartLogic {
             args.put(own, s);
             externals.add(new External(own, spec.part(), param, index));
         }
+        // value parts (func, attribute) the part needs are built here too, wired as in the template
+        List<Component> components = new ArrayList<>();
+        for (JsonElement le : spec.locals()) {
+            com.google.gson.JsonObject l = le.getAsJsonObject();
+            String part = l.get("part").getAsString();
+            components.add(new Component(part, l.get("template").getAsString()));
+            for (Map.Entry<String, JsonElement> e : l.getAsJsonObject("args").entrySet()) {
+                String own = "l_" + part + "_" + e.getKey();
+                ins.add(Param.of(own));
+                args.put(own, fromJson(e.getValue()));
+                externals.add(new External(own, part, e.getKey()));
+            }
+        }
+        components.add(new Component(spec.part(), spec.template()));
+        List<Internal> internals = new ArrayList<>();
+        for (JsonElement we : spec.wires()) {
+            JsonArray w = we.getAsJsonArray();
+            internals.add(new Internal(w.get(0).getAsString(), w.get(1).getAsString(), index(w.get(2)),
+                    w.get(3).getAsString(), w.get(4).getAsString(), index(w.get(5))));
+        }
         Template wrapper = new Template("node_" + spec.part(), Template.ASSEMBLE, ins, outs, List.of(),
-                List.of(new Component(spec.part(), spec.template())), externals, List.of());
+                components, externals, internals);
         Assembler a = Assembler.standard(TemplateSource.library(TemplateLibrary.standard()), functions);
         a.assemble(spec.graph() + "/" + spec.part(), wrapper, args);
         return p;
+    }
+
+    private static Integer index(JsonElement e) {
+        return e == null || e.isJsonNull() ? null : e.getAsInt();
     }
 
     private static String own(String key) {

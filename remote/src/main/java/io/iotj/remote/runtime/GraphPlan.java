@@ -27,7 +27,10 @@ import java.util.function.Function;
 /**
  * How a composite template is spread over nodes, as the seed's section 6 does it: each of its parts
  * becomes an {@code assemble} command ({@link PartSpec} JSON) naming the leaf template, its constant
- * arguments and function names, the streams it receives and where each of its outputs goes; the
+ * arguments and function names, the streams it receives and where each of its outputs goes. Parts
+ * without streams ({@code func}, {@code attribute}) are not sent anywhere by themselves: each stream
+ * part that uses their values gets them as locals, built on its node (section 5: they are
+ * sequential, so they are built where they are needed). The
  * template's own input streams are sent by the kernel, and its output streams come back to the
  * kernel's queue {@value #KERNEL}.
  *
@@ -64,9 +67,19 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
         Map<String, JsonObject> specs = new LinkedHashMap<>();
         Map<String, Template> leafOf = new LinkedHashMap<>();
         Map<String, Set<String>> functionsOf = new LinkedHashMap<>();
+        Map<String, JsonObject> locals = new LinkedHashMap<>(); // value parts: built beside the stream parts that use them
         for (Component c : t.components()) {
             Template leaf = leaf(c, templates);
             leafOf.put(c.part(), leaf);
+            functionsOf.put(c.part(), new LinkedHashSet<>());
+            if (!hasStream(leaf)) {
+                JsonObject l = new JsonObject();
+                l.addProperty("part", c.part());
+                l.addProperty("template", c.template());
+                l.add("args", new JsonObject());
+                locals.put(c.part(), l);
+                continue;
+            }
             JsonObject s = new JsonObject();
             s.addProperty("graph", graph);
             s.addProperty("part", c.part());
@@ -77,7 +90,6 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
             s.addProperty("batch", batch);
             s.addProperty("lingerMs", 20);
             specs.put(c.part(), s);
-            functionsOf.put(c.part(), new LinkedHashSet<>());
         }
         Set<String> ownInputs = new LinkedHashSet<>(), ownOutputs = new LinkedHashSet<>();
         t.inputs().forEach(p -> ownInputs.add(p.name()));
@@ -85,8 +97,11 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
         Map<String, List<PartSpec.Destination>> inputs = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
         for (External e : t.externals()) {
-            JsonObject s = spec(specs, e.part(), t);
             Template leaf = leafOf.get(e.part());
+            if (leaf == null) spec(specs, e.part(), t); // names the unknown part
+            JsonObject s = locals.containsKey(e.part()) ? locals.get(e.part()) : spec(specs, e.part(), t);
+            if (locals.containsKey(e.part()) && isStream(leaf, e.param()))
+                throw new AssemblyException(e.part(), e.param(), "a value part cannot be wired to a stream");
             int index = e.index() == null ? StreamId.NO_INDEX : e.index();
             boolean stream = isStream(leaf, e.param());
             if (ownInputs.contains(e.ext()) && stream) {
@@ -104,7 +119,22 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
                 if (value instanceof String name && isFunction(leaf, e.param())) functionsOf.get(e.part()).add(name);
             }
         }
+        Map<String, List<JsonArray>> wiresInto = new LinkedHashMap<>(); // by destination part
         for (Internal i : t.internals()) {
+            if (locals.containsKey(i.srcPart())) {
+                if (!locals.containsKey(i.dstPart())) spec(specs, i.dstPart(), t);
+                JsonArray w = new JsonArray();
+                w.add(i.srcPart());
+                w.add(i.srcParam());
+                w.add(i.srcIndex());
+                w.add(i.dstPart());
+                w.add(i.dstParam());
+                w.add(i.dstIndex());
+                wiresInto.computeIfAbsent(i.dstPart(), k -> new ArrayList<>()).add(w);
+                continue;
+            }
+            if (locals.containsKey(i.dstPart()))
+                throw new AssemblyException(i.dstPart(), i.dstParam(), "a value part cannot take the stream of " + i.srcPart());
             JsonObject src = spec(specs, i.srcPart(), t), dst = spec(specs, i.dstPart(), t);
             int dstIndex = i.dstIndex() == null ? StreamId.NO_INDEX : i.dstIndex();
             int srcIndex = i.srcIndex() == null ? StreamId.NO_INDEX : i.srcIndex();
@@ -112,8 +142,27 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
             addInput(dst, i.dstParam(), dstIndex);
         }
         for (Map.Entry<String, JsonObject> e : specs.entrySet()) {
+            // the value parts this part needs, transitively, in template order, with their wires
+            Set<String> needed = new LinkedHashSet<>();
+            List<String> todo = new ArrayList<>(List.of(e.getKey()));
+            JsonArray wires = new JsonArray();
+            while (!todo.isEmpty()) {
+                String dst = todo.removeLast();
+                for (JsonArray w : wiresInto.getOrDefault(dst, List.of())) {
+                    wires.add(w);
+                    if (needed.add(w.get(0).getAsString())) todo.add(w.get(0).getAsString());
+                }
+            }
+            JsonArray ls = new JsonArray();
+            Set<String> fs = new LinkedHashSet<>(functionsOf.get(e.getKey()));
+            for (String l : locals.keySet()) {
+                if (!needed.contains(l)) continue;
+                ls.add(locals.get(l));
+                fs.addAll(functionsOf.get(l));
+            }
+            e.getValue().add("locals", ls);
+            e.getValue().add("wires", wires);
             JsonArray sn = new JsonArray();
-            Set<String> fs = functionsOf.get(e.getKey());
             if (!fs.isEmpty()) snippets.apply(fs).forEach(sn::add);
             e.getValue().add("snippets", sn);
         }
@@ -127,10 +176,12 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
         if (t.get().isComposite())
             throw new AssemblyException(c.part(), null, "distributed mode runs parts that are leaf templates; "
                     + c.template() + " is a composite (assemble its parts into the template directly)");
-        if (!t.get().inputs().stream().anyMatch(Param::isStream) && !t.get().outputs().stream().anyMatch(Param::isStream))
-            throw new AssemblyException(c.part(), null, "distributed mode runs stream parts; " + c.template()
-                    + " has no stream parameter (func and attribute parts are not distributed yet)");
         return t.get();
+    }
+
+    /** Stream parts go to nodes; the others (func, attribute) are built where their values are used. */
+    private static boolean hasStream(Template leaf) {
+        return leaf.inputs().stream().anyMatch(Param::isStream) || leaf.outputs().stream().anyMatch(Param::isStream);
     }
 
     private static boolean isStream(Template leaf, String param) {

@@ -71,7 +71,11 @@ class DistributedRuntimeTest {
     }
 
     private static List<Object> run(RunningGraph g, int n) throws Exception {
-        Stream<Object> z = g.out("z");
+        return run(g, "z", n);
+    }
+
+    private static List<Object> run(RunningGraph g, String output, int n) throws Exception {
+        Stream<Object> z = g.out(output);
         Stream.Reader<Object> r = z.reader();
         Stream<Object> x = g.in("x");
         for (int i = 0; i < n; i++) x.append(i);
@@ -128,6 +132,50 @@ class DistributedRuntimeTest {
             }
             assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive() && t.getName().startsWith("iotj-send-")),
                     "the sender thread ended");
+        }
+    }
+
+    /** z = map(x, add, parameters=[func(make_offset)]): a value part built on the node that uses it. */
+    static Template withFunc() {
+        return new Template("offset", Template.ASSEMBLE, List.of(new Param("x", Param.STREAM)), List.of(new Param("z", Param.STREAM)),
+                List.of(), List.of(new Component("off0", "func"), new Component("map0", "map")),
+                List.of(new External("x", "map0", "in"), new External("z", "map0", "out"),
+                        new External("\"make_offset\"", "off0", "function"), new External("\"add\"", "map0", "function")),
+                List.of(new Internal("off0", "out", null, "map0", "parameters", 0)));
+    }
+
+    @Test
+    void aFuncPartIsBuiltOnTheNodeOfThePartThatUsesIt() throws Exception {
+        Map<String, String> cells = Map.of("make_offset", "int make_offset() { return 100; }",
+                "add", "int add(int v, int off) { return v + off; }");
+        GraphPlan plan = GraphPlan.of("g", withFunc(), Map.of(), TemplateSource.library(TemplateLibrary.standard()),
+                names -> names.stream().map(cells::get).toList(), 100);
+        assertEquals(1, plan.parts().size(), "only the stream part is sent");
+        assertEquals("off0", plan.parts().getFirst().getAsJsonArray("locals").get(0).getAsJsonObject().get("part").getAsString());
+
+        FunctionResolver notebook = FunctionResolver.of(Map.of(
+                "make_offset", (java.util.function.Supplier<Integer>) () -> 100,
+                "add", (java.util.function.BiFunction<Integer, Integer, Integer>) (v, off) -> v + off));
+        Assembler local = Assembler.standard(TemplateSource.library(TemplateLibrary.standard()), notebook);
+        RunningGraph threads = Runtimes.threads().start(local.assemble("local-off", withFunc(), Map.of()).graph());
+        List<Object> expected;
+        try {
+            expected = run(threads, "z", 300);
+        } finally {
+            threads.stop();
+        }
+        String a = "fa-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET)) {
+            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, withFunc(), Map.of(),
+                    TemplateSource.library(TemplateLibrary.standard()), names -> names.stream().map(cells::get).toList()).on(List.of(a));
+            RunningGraph remote = rt.start(local.assemble("remote-off", withFunc(), Map.of()).graph());
+            try {
+                List<Object> got = run(remote, "z", 300);
+                assertEquals(expected, got);
+                assertEquals(100, got.getFirst());
+            } finally {
+                remote.stop();
+            }
         }
     }
 
