@@ -64,6 +64,7 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
                                Function<Collection<String>, List<String>> snippets, int batch) {
         if (!t.isComposite())
             throw new AssemblyException(null, null, "distributed mode runs composite templates; " + t.name() + " is a leaf");
+        t = TemplateFlattener.flatten(t, templates); // parts made of parts: their leaves go to nodes
         Map<String, JsonObject> specs = new LinkedHashMap<>();
         Map<String, Template> leafOf = new LinkedHashMap<>();
         Map<String, Set<String>> functionsOf = new LinkedHashMap<>();

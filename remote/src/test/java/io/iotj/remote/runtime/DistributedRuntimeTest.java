@@ -195,14 +195,48 @@ class DistributedRuntimeTest {
         }
     }
 
+    /** twice(x) -> y: one map; quad(x) -> z: twice feeding twice (a wire between two composite parts). */
+    static Template twice() {
+        return new Template("twice", Template.ASSEMBLE, List.of(new Param("x", Param.STREAM)), List.of(new Param("y", Param.STREAM)),
+                List.of(), List.of(new Component("m", "map")),
+                List.of(new External("x", "m", "in"), new External("y", "m", "out"), new External("\"times_two\"", "m", "function")),
+                List.of());
+    }
+
+    static Template quad() {
+        return new Template("quad", Template.ASSEMBLE, List.of(new Param("x", Param.STREAM)), List.of(new Param("z", Param.STREAM)),
+                List.of(), List.of(new Component("a", "twice"), new Component("b", "twice")),
+                List.of(new External("x", "a", "x"), new External("z", "b", "y")),
+                List.of(new Internal("a", "y", "b", "x")));
+    }
+
     @Test
-    void aNestedTemplateIsRefusedWithThePartNamed() {
-        Template outer = new Template("outer", Template.ASSEMBLE, List.of(new Param("a", Param.STREAM)),
-                List.of(new Param("b", Param.STREAM)), List.of(), List.of(new Component("t0", "test")),
-                List.of(new External("a", "t0", "x"), new External("b", "t0", "z")), List.of());
-        TemplateSource src = TemplateSource.library(TemplateLibrary.standard().register(seedTest()));
-        io.iotj.assemble.AssemblyException e = assertThrows(io.iotj.assemble.AssemblyException.class,
-                () -> GraphPlan.of("g", outer, Map.of(), src, DistributedRuntimeTest::snippets, 100));
-        assertTrue(e.getMessage().contains("t0") && e.getMessage().contains("composite"), e.getMessage());
+    void templatesMadeOfTemplatesAreFlattenedAndGiveTheSameOutputs() throws Exception {
+        TemplateSource src = TemplateSource.library(TemplateLibrary.standard().register(twice()).register(quad()));
+        Template flat = TemplateFlattener.flatten(quad(), src);
+        assertEquals(List.of("a.m", "b.m"), flat.components().stream().map(Component::part).toList());
+        assertEquals(List.of(new Internal("a.m", "out", null, "b.m", "in", null)), flat.internals());
+
+        FunctionResolver notebook = FunctionResolver.of(Map.of("times_two", (Function<Integer, Integer>) v -> 2 * v));
+        Assembler local = Assembler.standard(src, notebook);
+        RunningGraph threads = Runtimes.threads().start(local.assemble("local-quad", quad(), Map.of()).graph());
+        List<Object> expected;
+        try {
+            expected = run(threads, "z", 500);
+        } finally {
+            threads.stop();
+        }
+        assertEquals(4, expected.get(1));
+        String a = "qa-" + UUID.randomUUID().toString().substring(0, 6), b = "qb-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET);
+             Node nb = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", b, "--pinned-only"), SECRET)) {
+            RunningGraph remote = DistributedRuntime.of(LocalBroker.URI, SECRET, quad(), Map.of(), src, DistributedRuntimeTest::snippets)
+                    .on(List.of(a, b)).start(local.assemble("remote-quad", quad(), Map.of()).graph());
+            try {
+                assertEquals(expected, run(remote, "z", 500));
+            } finally {
+                remote.stop();
+            }
+        }
     }
 }
