@@ -81,6 +81,9 @@ public record GraphPlan(String graph, List<JsonObject> parts, Map<String, List<P
                 locals.put(c.part(), l);
                 continue;
             }
+            if (leaf.inputs().stream().noneMatch(Param::isStream))
+                throw new AssemblyException(c.part(), null, "a " + c.template() + " part makes values by itself and needs a runtime "
+                        + "thread; distributed mode does not run sources on nodes yet (feed the template's input instead)");
             JsonObject s = new JsonObject();
             s.addProperty("graph", graph);
             s.addProperty("part", c.part());

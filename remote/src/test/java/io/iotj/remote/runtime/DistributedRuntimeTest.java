@@ -180,6 +180,17 @@ class DistributedRuntimeTest {
     }
 
     @Test
+    void aSourcePartIsRefusedWithThePartNamed() {
+        Template t = new Template("gen", Template.ASSEMBLE, List.of(), List.of(new Param("z", Param.STREAM)), List.of(),
+                List.of(new Component("src0", "source")),
+                List.of(new External("z", "src0", "out"), new External("\"tick\"", "src0", "function")), List.of());
+        io.iotj.assemble.AssemblyException e = assertThrows(io.iotj.assemble.AssemblyException.class,
+                () -> GraphPlan.of("g", t, Map.of(), TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets, 100));
+        assertEquals("src0", e.part());
+        assertTrue(e.getMessage().contains("does not run sources on nodes"), e.getMessage());
+    }
+
+    @Test
     void withoutNodesTheGraphFailsWithTheReason() {
         DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
                 TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets)
