@@ -42,7 +42,12 @@ class NodeProcessTest {
         try (Controller ctl = Controller.connect(LocalBroker.URI, Secret.of(SECRET, "test"), "kernel-ptest")) {
             assertTrue(ctl.await(ns -> alive(ns, a) && alive(ns, b), Duration.ofSeconds(30)),
                     "both nodes announce themselves: " + ctl.nodes() + "\n" + Files.readString(logA));
+            // the node prints "ready" just after it announced itself: give the line a moment to reach the log
             String out = Files.readString(logA);
+            for (int i = 0; i < 100 && !out.contains(" ready "); i++) {
+                Thread.sleep(50);
+                out = Files.readString(logA);
+            }
             assertTrue(out.contains("iotj node " + a + " ready (broker amqp://guest:****@127.0.0.1:5672)"), out);
             assertFalse(out.contains("guest:guest"), "the password is never printed");
 
