@@ -118,7 +118,8 @@ def main() -> int:
         (f"kernel_info median of {args.runs}", ms(statistics.median(info_times)), ""),
         ("shutdown", ms(shutdown), ""),
     ]
-    print(f"iotj latency benchmark (kernel {args.kernel!r}, {os.cpu_count()} cores)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"iotj latency benchmark (kernel {args.kernel!r}, {os.cpu_count()} cores, load average {load})")
     for name, value, target in rows:
         print(f"  {name:<42} {value}   {('target ' + target) if target else ''}")
     return 0

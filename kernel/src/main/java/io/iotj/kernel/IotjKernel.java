@@ -53,6 +53,15 @@ public final class IotjKernel extends BaseKernel {
 
     public IotjKernel() {
         new BuiltinMagics(magics, this::runCode, path -> evaluator().addToClasspath(path), () -> System.out).register();
+        magics.registerRawLineMagic("help", this::help);
+    }
+
+    /** {@code %help name}: the signature and Javadoc of {@code name}, shown in the pager. */
+    private Page help(String name) {
+        if (name.isBlank()) throw new IllegalArgumentException("%help needs a name, as in: %help String.format");
+        DisplayData doc = inspection(name, name.length());
+        if (doc == null) throw new IllegalArgumentException("no documentation found for " + name);
+        return new Page(doc);
     }
 
     /**
@@ -243,6 +252,14 @@ public final class IotjKernel extends BaseKernel {
     /** Signatures and Javadoc of what is at {@code at}, or {@code null} when nothing is known there. */
     public DisplayData inspection(String code, int at) {
         List<Documentation> docs = evaluator().inspect(code, at);
+        if (docs.isEmpty()) {
+            // JShell documents methods only inside a call: for "Math.max" ask about "Math.max(".
+            int end = Math.min(at, code.length());
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
+            if (end > 0 && Character.isJavaIdentifierPart(code.charAt(end - 1))) {
+                docs = evaluator().inspect(code.substring(0, end) + "(", end + 1);
+            }
+        }
         if (docs.isEmpty()) return null;
         StringBuilder text = new StringBuilder();
         for (Documentation d : docs) {

@@ -137,6 +137,11 @@ public final class KernelServer implements DisplayPublisher {
         }
         router.flush(ctx);
         String historyOutput = "";
+        List<Object> payload = List.of();
+        if (result.outcome instanceof CellOutcome.Done d && d.value() instanceof Page page) {
+            payload = List.of(Map.of("source", "page", "data", Bundles.data(page.data()), "start", 0));
+            result = new Result(result.outcome, null);
+        }
         if (result.outcome instanceof CellOutcome.Failed f) {
             Content error = Content.of("ename", f.name(), "evalue", f.message(), "traceback", f.traceback());
             r.publish(MessageType.PUBLISH_ERROR, error);
@@ -149,7 +154,7 @@ public final class KernelServer implements DisplayPublisher {
                 historyOutput = text == null ? "" : text.toString();
             }
             r.reply(MessageType.EXECUTE_REPLY, Content.ok("execution_count", count,
-                    "user_expressions", Map.of(), "payload", List.of()));
+                    "user_expressions", Map.of(), "payload", payload));
         }
         if (store) kernel.history().add(count, code, historyOutput);
         r.idle();
@@ -163,7 +168,9 @@ public final class KernelServer implements DisplayPublisher {
         for (String note : kernel.takeStartupNotes()) System.err.println("iotj start-up: " + note);
         CellOutcome outcome = kernel.runCell(code, "In [" + count + "]");
         DisplayData shown = null;
-        if (outcome instanceof CellOutcome.Done d && d.hasValue() && !silent) shown = kernel.render(d.value());
+        if (outcome instanceof CellOutcome.Done d && d.hasValue() && !silent && !(d.value() instanceof Page)) {
+            shown = kernel.render(d.value());
+        }
         return new Result(outcome, shown);
     }
 

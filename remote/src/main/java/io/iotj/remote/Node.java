@@ -4,17 +4,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.iotj.remote.node.Checkpoint;
 import io.iotj.remote.node.ControlLink;
 import io.iotj.remote.node.ControlNames;
-import io.iotj.remote.node.Leaves;
-import io.iotj.remote.node.NodeFunctions;
 import io.iotj.remote.node.NodeOptions;
 import io.iotj.remote.node.PartRunner;
 import io.iotj.remote.node.PartSpec;
 import io.iotj.remote.node.SnippetFunctions;
+import io.iotj.remote.node.SnippetResolver;
+import io.iotj.remote.node.StreamlibPart;
 import io.iotj.remote.security.Secret;
 import io.iotj.remote.security.SignedMessage;
 import io.iotj.remote.security.Signer;
+import io.iotj.remote.transport.GraphTopology;
 import io.iotj.remote.transport.StreamId;
 import io.iotj.remote.transport.Transport;
 import io.iotj.remote.transport.TransportListener;
@@ -138,13 +140,23 @@ public final class Node implements AutoCloseable {
                 if (g.snippets == null) g.snippets = new SnippetFunctions();
                 g.snippets.define(source);
             }
-            runner = new PartRunner(data, spec, Leaves.logic(spec, new NodeFunctions(g.snippets)),
-                    msg -> event("error", status(spec.graph(), spec.part(), "running", msg)));
+            // a part that ran before (on any node) left a checkpoint at the broker: continue from it
+            Checkpoint resume = null;
+            if (spec.resumeInputs().isEmpty()) {
+                java.util.Optional<byte[]> cp = data.checkpoint(new GraphTopology(spec.graph()), spec.part());
+                if (cp.isPresent()) resume = Checkpoint.fromBytes(cp.get());
+            }
+            StreamlibPart logic = StreamlibPart.assemble(spec, new SnippetResolver(g.snippets));
+            runner = new PartRunner(data, spec, logic, resume,
+                    msg -> event("error", status(spec.graph(), spec.part(), "running", msg)),
+                    why -> event("status", status(spec.graph(), spec.part(), "failed", why)));
             runner.start();
             synchronized (graphs) {
                 g.parts.put(spec.part(), runner);
             }
-            event("status", status(spec.graph(), spec.part(), "running", null));
+            JsonObject st = status(spec.graph(), spec.part(), "running", null);
+            if (resume != null) st.addProperty("resumed", resume.inputs().values().toString());
+            event("status", st);
         } catch (SnippetFunctions.SnippetError | IOException | RuntimeException e) {
             if (runner != null) runner.close();
             event("status", status(spec.graph(), spec.part(), "failed", BrokerUri.mask(e.getMessage())));

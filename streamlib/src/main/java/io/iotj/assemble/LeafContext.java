@@ -245,6 +245,11 @@ public final class LeafContext {
         return out;
     }
 
+    /** True when {@code param} is one value whose content is a list (the caller gave a list of streams). */
+    public boolean holdsList(String param) {
+        return params.get(param) instanceof Value v && v.isBound() && v.get() instanceof List<?>;
+    }
+
     /** True when {@code param} was wired by index ({@code out[0]}, {@code out[1]} …). */
     public boolean indexed(String param) {
         return params.get(param) instanceof List<?>;

@@ -63,10 +63,14 @@ final class StandardLeaves {
     }
 
     private static List<Stream<Object>> indexedOutputs(LeafContext ctx) {
-        if (ctx.wired("out") && !ctx.indexed("out")) {
-            throw ctx.error("out", "must be wired by index (out[0], out[1], …) to say how many streams there are");
+        if (!ctx.wired("out")) {
+            return List.of();
         }
-        return ctx.wired("out") ? ctx.streams("out") : List.of();
+        if (!ctx.indexed("out") && !ctx.holdsList("out")) {
+            throw ctx.error("out", "must be wired by index (out[0], out[1], …) or given a list of streams, "
+                    + "to say how many streams there are");
+        }
+        return ctx.streams("out");
     }
 
     /** Arguments: the leading values, then the extra parameters. */

@@ -27,9 +27,11 @@ public final class Graph {
     private final Map<String, Stream<?>> inputs;
     private final Map<String, Stream<?>> outputs;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Origin origin;
 
-    private Graph(String name, List<Part> parts, Map<String, Stream<?>> inputs, Map<String, Stream<?>> outputs) {
+    private Graph(String name, List<Part> parts, Map<String, Stream<?>> inputs, Map<String, Stream<?>> outputs, Origin origin) {
         this.name = name;
+        this.origin = origin;
         this.parts = topological(parts);
         this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
@@ -41,9 +43,9 @@ public final class Graph {
     }
 
     /**
-     * The graph of every operator connected to the given streams (built with the fluent API).
-     * Parts are named after their kind and a counter ({@code map0}); streams nobody writes become
-     * inputs and streams nobody reads become outputs, under their stream names.
+     * The graph of every operator connected to the given streams (built with the fluent API) that
+     * no runtime runs yet. Parts are named after their kind and a counter ({@code map0}); streams
+     * nobody writes become inputs and streams nobody reads become outputs, under their stream names.
      */
     public static Graph of(String name, Stream<?>... streams) {
         Set<Operator> ops = new LinkedHashSet<>();
@@ -59,6 +61,9 @@ public final class Graph {
                 near.add(s.producer());
             }
             for (Operator op : near) {
+                if (op.activation() != io.iotj.stream.Activation.INLINE) {
+                    continue; // run by another graph
+                }
                 if (ops.add(op)) {
                     todo.addAll(op.inputs());
                     todo.addAll(op.outputs());
@@ -77,9 +82,11 @@ public final class Graph {
             for (int k = 1; !used.add(key); k++) {
                 key = s.name() + "#" + k;
             }
-            if (s.producer() == null) {
+            boolean written = s.producer() != null && ops.contains(s.producer());
+            boolean read = s.consumers().stream().anyMatch(ops::contains);
+            if (!written && read) {
                 b.input(key, s);
-            } else if (s.consumers().isEmpty()) {
+            } else if (written && !read) {
                 b.output(key, s);
             }
         }
@@ -104,6 +111,11 @@ public final class Graph {
             }
         }
         return null;
+    }
+
+    /** The template and arguments this graph was assembled from, when it was assembled. */
+    public java.util.Optional<Origin> origin() {
+        return java.util.Optional.ofNullable(origin);
     }
 
     /** External inputs by name. */
@@ -200,6 +212,7 @@ public final class Graph {
         private final List<Part> parts = new ArrayList<>();
         private final Map<String, Stream<?>> inputs = new LinkedHashMap<>();
         private final Map<String, Stream<?>> outputs = new LinkedHashMap<>();
+        private Origin origin;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -231,9 +244,15 @@ public final class Graph {
             return this;
         }
 
+        /** Records the template and arguments the graph is assembled from. */
+        public Builder origin(Origin o) {
+            origin = o;
+            return this;
+        }
+
         /** The graph. */
         public Graph build() {
-            return new Graph(name, parts, inputs, outputs);
+            return new Graph(name, parts, inputs, outputs, origin);
         }
     }
 }

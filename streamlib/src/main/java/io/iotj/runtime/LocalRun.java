@@ -15,13 +15,18 @@ import java.util.concurrent.locks.LockSupport;
 
 /** What the in-process runtimes share: tasks per part, failure, stop, idleness and counters. */
 abstract class LocalRun implements RunningGraph {
-    /** How long stop waits for a thread stuck in user code. */
+    /** How long stop waits before interrupting a part stuck in user code. */
+    static final long GRACE_MILLIS = 500;
+    /** How long a graph makes no progress, every part idle or blocked, before it counts as stalled. */
+    static final long STALL_NANOS = 100_000_000L;
+    /** How long stop then waits for interrupted parts. */
     static final long JOIN_MILLIS = 5000;
 
     final Graph graph;
     final RuntimeOptions options;
     final Task[] tasks;
     volatile boolean stopping;
+    private volatile boolean stoppedByCaller;
     private volatile Status terminal;
     private final AtomicBoolean detached = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,6 +50,12 @@ abstract class LocalRun implements RunningGraph {
     abstract void launch();
 
     final void begin() {
+        for (Task t : tasks) {
+            if (t.op.activation() != Activation.INLINE) {
+                throw new IllegalStateException("part " + t.part.name() + " of graph " + graph.name()
+                        + " already runs in another graph (or has stopped)");
+            }
+        }
         graph.claim();
         for (Task t : tasks) {
             t.op.activation(t);
@@ -69,8 +80,8 @@ abstract class LocalRun implements RunningGraph {
     }
 
     final void fail(Task t, Throwable e) {
-        if (e instanceof Operator.Stopped) {
-            return;
+        if (e instanceof Operator.Stopped || stoppedByCaller) {
+            return; // errors while the caller stops the graph (an interrupted sleep) are not failures
         }
         Object value = null;
         Throwable cause = e;
@@ -131,8 +142,30 @@ abstract class LocalRun implements RunningGraph {
 
     @Override
     public final void stop() {
+        stoppedByCaller = terminal == null;
         requestStop();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
+        // Parts between batches end at once; a part inside a blocking user function is
+        // interrupted after a grace period.
+        joinAll(GRACE_MILLIS);
+        for (Thread th : threads()) {
+            if (th.isAlive() && th != Thread.currentThread()) {
+                th.interrupt();
+            }
+        }
+        joinAll(JOIN_MILLIS);
+        synchronized (this) {
+            if (terminal == null) {
+                terminal = Status.of(Status.State.STOPPED);
+            }
+        }
+        detachAll();
+        if (alive.get() == 0) {
+            closeAll();
+        }
+    }
+
+    private void joinAll(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         for (Thread th : threads()) {
             if (th == Thread.currentThread()) {
                 continue;
@@ -144,17 +177,8 @@ abstract class LocalRun implements RunningGraph {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
-        }
-        synchronized (this) {
-            if (terminal == null) {
-                terminal = Status.of(Status.State.STOPPED);
-            }
-        }
-        detachAll();
-        if (alive.get() == 0) {
-            closeAll();
         }
     }
 
@@ -170,12 +194,17 @@ abstract class LocalRun implements RunningGraph {
         return quiescent() ? Status.of(Status.State.IDLE) : Status.of(Status.State.RUNNING);
     }
 
-    /** True when no part runs, no input waits and no source is due; checked twice around a work count. */
+    /**
+     * True when no part runs or has been woken and no source is due, checked twice around a work
+     * count. Values a part cannot use yet (one side of a zip) do not keep the graph busy.
+     */
     private boolean quiescent() {
         long w1 = totalWork();
         long now = System.nanoTime();
         for (Task t : tasks) {
-            if (t.running || t.op.backlog() > 0) {
+            // A part sets running before it clears pending, and a writer wakes its readers before
+            // it stops running: a value in flight always shows in one of the two.
+            if (t.running || t.pending) {
                 return false;
             }
             if (t.op.isSource()) {
@@ -186,6 +215,30 @@ abstract class LocalRun implements RunningGraph {
             }
         }
         return totalWork() == w1;
+    }
+
+    private long stallWork = -1;
+    private long stallSince;
+
+    /** True when every part is idle or waiting for room and nothing progressed for 100 ms. */
+    final synchronized boolean stalled() {
+        if (stopping) {
+            return false;
+        }
+        for (Task t : tasks) {
+            if (t.running && !t.blocked) {
+                stallWork = -1;
+                return false;
+            }
+        }
+        long w = totalWork();
+        long now = System.nanoTime();
+        if (w != stallWork) {
+            stallWork = w;
+            stallSince = now;
+            return false;
+        }
+        return now - stallSince > STALL_NANOS;
     }
 
     private long totalWork() {
@@ -276,6 +329,7 @@ abstract class LocalRun implements RunningGraph {
         volatile boolean pending = true;
         volatile boolean waiting;
         volatile boolean running;
+        volatile boolean blocked;
         volatile long work;
         volatile Thread thread;
         boolean more;
@@ -295,6 +349,16 @@ abstract class LocalRun implements RunningGraph {
         @Override
         public boolean stopRequested() {
             return run.stopping;
+        }
+
+        @Override
+        public void blocked(boolean waiting) {
+            blocked = waiting;
+        }
+
+        @Override
+        public boolean stalled() {
+            return run.stalled();
         }
     }
 }

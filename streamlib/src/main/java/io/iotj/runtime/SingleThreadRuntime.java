@@ -29,6 +29,9 @@ final class SingleThreadRuntime implements Runtime {
         return r;
     }
 
+    /** A busy graph lets other virtual threads run at least this often. */
+    static final long YIELD_NANOS = 1_000_000L;
+
     static final class Run extends LocalRun {
         private volatile boolean workerWaiting;
         private Thread worker;
@@ -65,7 +68,7 @@ final class SingleThreadRuntime implements Runtime {
 
         private void loop() {
             Runnable step = this::stepCurrent;
-            int rounds = 0;
+            long lastYield = System.nanoTime();
             try {
                 while (!stopping) {
                     boolean progress = false;
@@ -82,8 +85,8 @@ final class SingleThreadRuntime implements Runtime {
                             }
                         }
                         if (t.pending || t.more || due) {
-                            t.pending = false;
                             t.running = true;
+                            t.pending = false;
                             current = t;
                             options.hook().run(t.part, step);
                             t.running = false;
@@ -93,9 +96,9 @@ final class SingleThreadRuntime implements Runtime {
                             }
                         }
                     }
-                    if (++rounds == 64) {
-                        rounds = 0;
-                        Thread.yield(); // let other graphs' virtual threads run
+                    if (now - lastYield > YIELD_NANOS) {
+                        lastYield = now;
+                        Thread.yield(); // virtual threads are not preempted: let other graphs run
                     }
                     if (!progress) {
                         workerWaiting = true;

@@ -22,6 +22,11 @@ public record Status(State state, String part, Object value, Throwable error) {
         FAILED
     }
 
+    /** True when the graph will do nothing more (stopped or failed). */
+    public boolean finished() {
+        return state == State.STOPPED || state == State.FAILED;
+    }
+
     static Status of(State s) {
         return new Status(s, null, null, null);
     }

@@ -65,8 +65,8 @@ final class ThreadsRuntime implements Runtime {
             Runnable drain = () -> drain(t);
             try {
                 while (!stopping) {
-                    t.pending = false;
                     t.running = true;
+                    t.pending = false;
                     options.hook().run(t.part, drain);
                     t.running = false;
                     if (stopping) {
@@ -105,17 +105,21 @@ final class ThreadsRuntime implements Runtime {
         private void drain(Task t) {
             Operator op = t.op;
             int batch = options.batch();
-            int sinceYield = 0;
+            long lastYield = System.nanoTime();
+            int steps = 0;
             while (!stopping) {
                 int n = op.step(batch);
                 if (n == 0) {
                     return;
                 }
                 t.work = t.work + 1;
-                if (++sinceYield == 64) {
-                    // Virtual threads are not preempted: let other parts and graphs run.
-                    sinceYield = 0;
-                    Thread.yield();
+                if ((++steps & 15) == 0) {
+                    long now = System.nanoTime();
+                    if (now - lastYield > SingleThreadRuntime.YIELD_NANOS) {
+                        // Virtual threads are not preempted: let other parts and graphs run.
+                        lastYield = now;
+                        Thread.yield();
+                    }
                 }
             }
         }

@@ -261,6 +261,75 @@ class RuntimeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
+    void stopEndsAPartStuckInABlockingFunction(String mode) throws Exception {
+        Stream<Integer> x = new Stream<>("x");
+        x.map(v -> {
+            try {
+                Thread.sleep(3_600_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("interrupted", e);
+            }
+            return v;
+        }).toList();
+        RunningGraph g = runtime(mode).start(Graph.of("stuck-" + mode, x));
+        g.in("x").append(1);
+        Thread.sleep(50);
+        long t0 = System.nanoTime();
+        g.stop();
+        assertTrue(System.nanoTime() - t0 < 4_000_000_000L, "stop took too long");
+        for (Thread t : ((LocalRun) g).threads()) {
+            assertFalse(t.isAlive(), t + " still alive");
+        }
+        assertEquals(Status.State.STOPPED, g.status().state());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void aSecondGraphOnTheSameStreamDoesNotTakeTheFirstGraphsParts(String mode) throws Exception {
+        Stream<Integer> x = new Stream<>("x");
+        List<Integer> a = x.map(v -> v + 1).toList();
+        RunningGraph g1 = runtime(mode).start(Graph.of("first-" + mode, x));
+        List<Integer> b = x.map(v -> v * 10).toList();
+        Graph second = Graph.of("second-" + mode, x);
+        assertEquals(List.of("map0", "list_sink0"), second.parts().stream().map(p -> p.name()).toList());
+        RunningGraph g2 = runtime(mode).start(second);
+        try {
+            x.extend(1, 2);
+            assertTrue(g1.awaitIdle(WAIT) && g2.awaitIdle(WAIT));
+            assertEquals(List.of(2, 3), a);
+            assertEquals(List.of(10, 20), b);
+        } finally {
+            g1.stop();
+            g2.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void aJoinFedUnevenlyBuffersInsteadOfHanging(String mode) throws Exception {
+        // zip of a filtered stream with the unfiltered one: the unfiltered side must wait in a
+        // buffer until matching values pass the filter; bounded buffers alone would hang here.
+        Stream<Integer> x = new Stream<>("x", 4, 16);
+        List<Tuple> z = Operators.zip(x.filter(v -> v % 100 == 0), x).toList();
+        RunningGraph g = runtime(mode).start(Graph.of("uneven-" + mode, x));
+        try {
+            Thread feeder = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    g.in("x").append(i);
+                }
+            });
+            feeder.join(WAIT);
+            assertFalse(feeder.isAlive(), "the feeder hung");
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            assertEquals(10, z.size());
+            assertEquals(Tuple.of(900, 9), z.get(9));
+        } finally {
+            g.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
     void unknownInputsAreNamedAndAGraphRunsOnce(String mode) {
         Graph graph = seedTest("once-" + mode);
         RunningGraph g = runtime(mode).start(graph);

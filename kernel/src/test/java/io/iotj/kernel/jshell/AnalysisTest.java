@@ -85,6 +85,21 @@ class AnalysisTest {
     }
 
     @Test
+    void inspectFollowsRedefinitions() {
+        assertTrue(evaluator.eval("long grow(long x) { return x + 1; }").isSuccess());
+        assertEquals("long grow(long x)", evaluator.inspect("grow(", 5).get(0).signature());
+        assertTrue(evaluator.eval("String grow(String s) { return s + s; }\nvoid grow(long x) { }").isSuccess());
+        List<String> now = evaluator.inspect("grow(", 5).stream().map(Documentation::signature).toList();
+        assertTrue(now.contains("String grow(String s)") && now.contains("void grow(long x)"), now.toString());
+    }
+
+    @Test
+    void inspectsSessionVariables() {
+        List<Documentation> docs = evaluator.inspect("myCounter + 1", 4);
+        assertEquals(List.of(new Documentation("int myCounter", "myCounter = 3")), docs);
+    }
+
+    @Test
     void isCompleteAnswers() {
         assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("int x = 1;").status());
         assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("1 + 1").status());

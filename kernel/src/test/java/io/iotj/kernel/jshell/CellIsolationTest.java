@@ -78,7 +78,7 @@ class CellIsolationTest {
         Thread bg = (Thread) evaluator.variable("bg").orElseThrow();
         AtomicLong bgCalls = (AtomicLong) evaluator.variable("bgCalls").orElseThrow();
 
-        interruptWhenReady("ready.countDown(); while (true) { }");
+        interruptWhenReady("{ ready.countDown(); while (true) { } }");
         long graphAfter = calls.get();
         long bgAfter = bgCalls.get();
         Thread.sleep(300);
@@ -100,8 +100,7 @@ class CellIsolationTest {
         interruptWhenReady("""
                 Thread child = new Thread(() -> { long n = 0; while (true) { n++; } });
                 child.start();
-                ready.countDown();
-                while (true) { }""");
+                { ready.countDown(); while (true) { } }""");
         Thread child = (Thread) evaluator.variable("child").orElseThrow();
         child.join(1000);
         assertFalse(child.isAlive(), "the cell's own background thread is stopped with it");
@@ -125,12 +124,41 @@ class CellIsolationTest {
                     t.start();
                     return t;
                 });
-                ready.countDown();
-                while (true) { }""");
+                { ready.countDown(); while (true) { } }""");
         Thread spinner = (Thread) evaluator.variable("spinner").orElseThrow();
         Thread.sleep(200);
         assertTrue(spinner.isAlive(), "work started through outsideCell survives its cell's interrupt");
         assertTrue(((Thread) evaluator.variable("immune").orElseThrow()).isAlive());
         ok("spinnerRunning.set(false); immuneRunning.set(false); spinner.join(); immune.join();");
+    }
+
+    @Test
+    void aPoolCreatedByAnInterruptedCellServesLaterWorkNormally() throws Exception {
+        ok("""
+                int one() { int s = 0; for (int i = 0; i < 10; i++) { s += i; } return s; }
+                java.util.concurrent.Callable<Integer> task = () -> one();""");
+        // The pool's worker thread is born inside a cell that then gets interrupted: it inherits that cell's token.
+        interruptWhenReady("""
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+                pool.submit(() -> one()).get();
+                { ready.countDown(); while (true) { } }""");
+        Thread.sleep(2500); // the stopped cell's token retires after its linger time
+        // Another interrupt opens a new stop window; the old pool's thread must not be hit by it.
+        CountDownLatch ready = new CountDownLatch(1);
+        evaluator.bind("ready", ready);
+        CompletableFuture<EvalResult> busy = CompletableFuture.supplyAsync(() ->
+                evaluator.eval("{ ready.countDown(); while (true) { } }"));
+        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        assertTrue(evaluator.interrupt());
+        java.util.concurrent.ExecutorService pool =
+                (java.util.concurrent.ExecutorService) evaluator.variable("pool").orElseThrow();
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.Callable<Integer> task =
+                (java.util.concurrent.Callable<Integer>) evaluator.variable("task").orElseThrow();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(45, pool.submit(task).get(5, TimeUnit.SECONDS)); // notebook code on the pool's thread
+        }
+        assertInstanceOf(EvalResult.Interrupted.class, busy.get(5, TimeUnit.SECONDS));
+        pool.shutdownNow();
     }
 }

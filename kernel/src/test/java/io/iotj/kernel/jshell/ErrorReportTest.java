@@ -55,6 +55,16 @@ class ErrorReportTest {
     }
 
     @Test
+    void codeAfterAMagicLineCountsLinesFromWhereItStarts() {
+        EvalResult.CompileError c = assertInstanceOf(EvalResult.CompileError.class,
+                evaluator.eval("int m1 = 1;\nint m2 = nope;", "In [2]", 3));
+        assertEquals(4, c.diagnostics().get(0).line());
+        EvalResult.RuntimeError r = assertInstanceOf(EvalResult.RuntimeError.class,
+                evaluator.eval("int m3 = 1;\nint m4 = m3 / 0;", "In [3]", 5));
+        assertEquals("\tat In [3], line 6", r.traceback().get(1));
+    }
+
+    @Test
     void exceptionsDefinedInCellsAreNamedAsWritten() {
         evaluator.eval("class QuotaExceeded extends RuntimeException { QuotaExceeded(String m) { super(m); } }");
         EvalResult r = evaluator.eval("throw new QuotaExceeded(\"too many\");");

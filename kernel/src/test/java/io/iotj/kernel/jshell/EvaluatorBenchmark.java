@@ -19,10 +19,13 @@ public final class EvaluatorBenchmark {
         long t0 = System.nanoTime();
         JavaEvaluator evaluator = new JavaEvaluator();
         long t1 = System.nanoTime();
-        evaluator.warmUp();
+        evaluator.warmUpExecution();
         long t2 = System.nanoTime();
-        System.out.printf("construct      %8.1f ms%n", (t1 - t0) / 1e6);
-        System.out.printf("warmUp         %8.1f ms (startup imports, compiler, completion, docs)%n", (t2 - t1) / 1e6);
+        evaluator.warmUpAnalysis();
+        long t3 = System.nanoTime();
+        System.out.printf("construct        %8.1f ms%n", (t1 - t0) / 1e6);
+        System.out.printf("warmUpExecution  %8.1f ms (JShell, startup imports, first snippet)%n", (t2 - t1) / 1e6);
+        System.out.printf("warmUpAnalysis   %8.1f ms (first completion and Javadoc)%n", (t3 - t2) / 1e6);
         try (evaluator) {
             report("eval 1 + 1", runs, () -> evaluator.eval("1 + 1"));
             report("eval 3 snippets", runs, () -> evaluator.eval("int a = 1;\nint b = a + 1;\na + b"));
@@ -33,6 +36,26 @@ public final class EvaluatorBenchmark {
             evaluator.eval("double times_two(double x) { return 2 * x; }");
             NotebookFunction f = evaluator.functionFor("times_two").orElseThrow();
             report("functionFor", runs, () -> evaluator.functionFor("times_two"));
+            List<Double> stops = new ArrayList<>();
+            for (int i = 0; i < Math.max(3, runs / 10); i++) {
+                java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+                evaluator.bind("ready", ready);
+                var busy = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                        evaluator.eval("{ ready.countDown(); long n = 0; while (true) { n++; } }"));
+                try {
+                    ready.await();
+                    Thread.sleep(50);
+                    long s0 = System.nanoTime();
+                    evaluator.interrupt();
+                    busy.get();
+                    stops.add((System.nanoTime() - s0) / 1e6);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Collections.sort(stops);
+            System.out.printf("interrupt busy loop -> eval returns: median %.2f ms, max %.2f ms (%d runs)%n",
+                    stops.get(stops.size() / 2), stops.get(stops.size() - 1), stops.size());
             long c0 = System.nanoTime();
             double sum = 0;
             int calls = 1_000_000;

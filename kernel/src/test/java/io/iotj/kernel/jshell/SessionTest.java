@@ -129,6 +129,20 @@ class SessionTest {
     }
 
     @Test
+    void redefinitionsTellWhatHappenedToDependents() {
+        try (JavaEvaluator e = fresh()) {
+            ok(e, "class Box { }\nBox box = new Box();\nint peek() { return box.hashCode(); }");
+            EvalResult.Success changed = (EvalResult.Success) e.eval("class Box { int size; }");
+            assertEquals(List.of("variable box was reset to null because what it uses was redefined"),
+                    changed.notes());
+            EvalResult.Success broken = (EvalResult.Success) e.eval("interface Box { }");
+            assertEquals(2, broken.notes().size(), broken.notes().toString());
+            assertTrue(broken.notes().get(0).startsWith("variable box cannot be used until"),
+                    broken.notes().toString());
+        }
+    }
+
+    @Test
     void activeSnippetSourcesKeepDeclarationsInOrder() {
         try (JavaEvaluator e = fresh()) {
             ok(e, """

@@ -121,6 +121,11 @@ public final class SnippetFunctions implements AutoCloseable {
         return Optional.ofNullable(SnippetBridge.take(key));
     }
 
+    /** Names of the methods the snippets define. */
+    public synchronized List<String> methodNames() {
+        return shell.methods().filter(m -> shell.status(m).isActive()).map(MethodSnippet::name).distinct().toList();
+    }
+
     private static String convert(String type, String arg) {
         return switch (type) {
             case "int" -> "((Number) " + arg + ").intValue()";

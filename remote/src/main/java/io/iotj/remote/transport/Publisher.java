@@ -52,6 +52,7 @@ public final class Publisher implements AutoCloseable {
     private int backoffMs;
     private boolean closing, closed;
     private long published, confirmed, refused, resent, lostValues;
+    private final Map<StreamId, Long> confirmedEnd = new java.util.HashMap<>();
 
     private static final class Pending {
         final long id;
@@ -196,7 +197,8 @@ public final class Publisher implements AutoCloseable {
                 }
             }
             while (!retained.isEmpty() && retained.peekFirst().confirmed) {
-                retained.pollFirst();
+                Pending done = retained.pollFirst();
+                confirmedEnd.merge(done.stream, done.position + done.count, Math::max);
                 confirmed++;
             }
             changed.signalAll();
@@ -308,6 +310,19 @@ public final class Publisher implements AutoCloseable {
                 if (p.tag >= 0 || p.confirmed) continue;
                 if (!send(p)) return; // channel down: recovery calls afterReconnect
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The position after the last value of {@code stream} that the broker has confirmed, together
+     * with every batch published before it (0 when none).
+     */
+    public long confirmedEnd(StreamId stream) {
+        lock.lock();
+        try {
+            return confirmedEnd.getOrDefault(stream, 0L);
         } finally {
             lock.unlock();
         }

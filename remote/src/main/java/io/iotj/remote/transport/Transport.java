@@ -132,6 +132,21 @@ public final class Transport implements AutoCloseable {
         return n[0];
     }
 
+    /**
+     * The latest checkpoint of {@code part} (its bytes), left in place for the next reader; empty
+     * when the part never wrote one.
+     */
+    public java.util.Optional<byte[]> checkpoint(GraphTopology graph, String part) throws IOException {
+        try (Channel ch = connection.createChannel()) {
+            com.rabbitmq.client.GetResponse r = ch.basicGet(graph.checkpointQueue(part), false);
+            if (r == null) return java.util.Optional.empty();
+            ch.basicReject(r.getEnvelope().getDeliveryTag(), true);
+            return java.util.Optional.of(r.getBody());
+        } catch (TimeoutException e) {
+            throw new IOException("timed out reading the checkpoint of " + part, e);
+        }
+    }
+
     /** True when the broker has the queue of {@code part}. */
     public boolean exists(GraphTopology graph, String part) throws IOException {
         try (Channel ch = connection.createChannel()) {
@@ -203,6 +218,11 @@ public final class Transport implements AutoCloseable {
             // Never block the shared timer on a full window: that outlet flushes itself when it fills.
             if (o.tryFlushIfIdle()) continue;
         }
+    }
+
+    /** Runs {@code task} every {@code millis} on the transport's timer (it must not block) until cancelled. */
+    public ScheduledFuture<?> every(long millis, Runnable task) {
+        return scheduler.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** A receiver on {@code part}'s queue, resuming at {@code resume} (empty for a new graph). */

@@ -116,6 +116,34 @@ class NodeTest {
     }
 
     @Test
+    void aStoppedNodeLeavesNoThreadsBehind() throws Exception {
+        String graph = LocalBroker.uniqueGraph("leak");
+        GraphTopology topo = new GraphTopology(graph);
+        List<String> parts = List.of("map0", "out");
+        data.declare(topo, parts);
+        try {
+            Node other = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", name + "-x", "--pinned-only"), SECRET);
+            ctl.assembleOn(name + "-x", mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (events.stream().noneMatch(m -> m.from().equals(name + "-x") && m.type().equals("status")) && System.nanoTime() < deadline)
+                Thread.sleep(20);
+            assertTrue(threads().stream().anyMatch(t -> t.startsWith("iotj-node-heartbeat")), threads().toString());
+            other.close();
+            Thread.sleep(300);
+            // this test's own node (and transport) still run; the closed node's executors must be gone
+            long heartbeats = threads().stream().filter(t -> t.startsWith("iotj-node-heartbeat")).count();
+            assertEquals(1, heartbeats, "only the other node's heartbeat thread is left: " + threads());
+            assertTrue(threads().stream().noneMatch(t -> t.equals("iotj-transport-iotj-node-" + name + "-x-data")), threads().toString());
+        } finally {
+            data.delete(topo, parts);
+        }
+    }
+
+    private static List<String> threads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
+    }
+
+    @Test
     void aSnippetThatDoesNotCompileIsReportedWithItsPosition() throws Exception {
         String graph = LocalBroker.uniqueGraph("bad");
         GraphTopology topo = new GraphTopology(graph);
@@ -127,7 +155,7 @@ class NodeTest {
             assertTrue(error.matches("error at line 2, column 1[0-9]: .*"), error);
             ctl.assembleOn(name, mapSpec(graph, "no_such_function", List.of()));
             SignedMessage m2 = awaitEvent("status", "no_such_function");
-            assertTrue(m2.body().get("error").getAsString().contains("unknown function 'no_such_function'"), m2.body().toString());
+            assertTrue(m2.body().get("error").getAsString().contains("unknown function \"no_such_function\""), m2.body().toString());
         } finally {
             data.delete(topo, List.of("map0", "out"));
         }
