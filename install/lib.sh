@@ -37,7 +37,7 @@ iotj_find_jdk() {
     iotj_log "JAVA_HOME=$JAVA_HOME is not a JDK >= $IOTJ_MIN_JAVA (found: ${f:-none}); looking in /usr/lib/jvm"
   fi
   for dir in "${IOTJ_JVM_DIR:-/usr/lib/jvm}"/*; do
-    [ -d "$dir" ] && [ ! -L "$dir" ] || continue
+    [ -d "$dir" ] || continue
     f=$(iotj_jdk_feature "$dir" || true)
     [ -n "$f" ] || continue
     if [ "$f" -ge "$IOTJ_MIN_JAVA" ] && [ "$f" -gt "$bestf" ]; then best=$dir; bestf=$f; fi
@@ -75,11 +75,14 @@ iotj_apt_install() {
   iotj_can_apt || { iotj_log "Please install these Debian packages: ${missing[*]}"; return 1; }
   iotj_log "Installing Debian packages: ${missing[*]}"
   local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=900)
+  local log; log=$(mktemp /tmp/iotj-apt.XXXXXX)
+  # apt's own output only when it fails: it is long, and says nothing useful when all goes well.
   if [ -z "$IOTJ_APT_UPDATED" ]; then
-    iotj_as_root "${apt[@]}" update >/dev/null || return 1
+    iotj_as_root "${apt[@]}" update >"$log" 2>&1 || { tail -n 20 "$log" >&2; rm -f "$log"; return 1; }
     IOTJ_APT_UPDATED=1
   fi
-  iotj_as_root "${apt[@]}" install "${missing[@]}" >/dev/null
+  iotj_as_root "${apt[@]}" install "${missing[@]}" >"$log" 2>&1 || { tail -n 20 "$log" >&2; rm -f "$log"; return 1; }
+  rm -f "$log"
 }
 
 # True when Jupyter (the command and jupyter_client for IOTJ_PYTHON) is usable.
