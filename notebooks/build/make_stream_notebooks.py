@@ -123,13 +123,14 @@ g.out("z").count()
     md("""
 ## 5. Look at the output as a table
 
-`StreamTables.of` turns a stream's recent values into a [Tablesaw](https://jtablesaw.github.io/tablesaw/)
-`Table`: one row per value, one column per element of each pair. A `Table` shows as HTML, and
+`StreamTables.of(stream, n)` turns a stream's last `n` values into a
+[Tablesaw](https://jtablesaw.github.io/tablesaw/) `Table`: one row per value, with its position in
+the stream, and one column per element of each pair. A `Table` shows as HTML, and
 you can sort, filter and summarise it with Tablesaw's API.
 """),
     code("""
 import io.iotj.magics.table.StreamTables;
-var table = StreamTables.of("z", g.out("z").recent(5));
+var table = StreamTables.of(g.out("z"), 5);
 table
 """),
     code("""table.longColumn("value[0]").sum()"""),
@@ -347,6 +348,9 @@ dp.out("s").values()
 
 
 def write(name, cells):
+    # Stable cell ids keep regenerated notebooks' diffs to what changed.
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{name.split('-')[0]}-{i:02d}"
     nb = new_notebook(cells=cells, metadata=META)
     nbformat.validate(nb)
     nbformat.write(nb, HERE / name)

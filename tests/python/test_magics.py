@@ -219,3 +219,31 @@ def test_saved_templates_are_loaded_by_the_next_kernel(tmp_path, monkeypatch):
         second.ok('k.in("x").extend(-1, 2, -3); k.awaitIdle(java.time.Duration.ofSeconds(10));')
         assert second.ok('k.out("y").values()').text == "[1, 2, 3]"
         second.ok("%stop --all")
+
+
+def test_values_of_assemble_are_functions_variables_numbers_and_strings(kernel):
+    kernel.ok("int times_two(int x) { return 2 * x; }\n"
+              "Function<Integer, Integer> inc = v -> v + 1;\n"
+              "io.iotj.stream.Stream<Integer> readings = new io.iotj.stream.Stream<>(\"readings\");")
+    kernel.ok("%%template\napply(x:stream, f:function) -> y:stream {\n  y = map(in=x, function=f);\n}")
+
+    def run(line, var, feed, expected):
+        kernel.ok(f"{line} --as {var}")
+        kernel.ok(f"{feed}; {var}.awaitIdle(java.time.Duration.ofSeconds(10));")
+        got = kernel.ok(f'{var}.out("y").values()').text
+        assert got == expected, f"{line}: {got}"
+
+    run("%assemble apply f=times_two", "p1", 'p1.in("x").extend(1, 2)', "[2, 4]")
+    run("%assemble apply f=inc x=readings", "p2", "readings.extend(10, 20)", "[11, 21]")
+    run("%assemble apply f=java.lang.Math.abs", "p3", 'p3.in("x").extend(-5, 6)', "[5, 6]")
+    run('%assemble apply f="times_two"', "p4", 'p4.in("x").extend(7)', "[14]")
+
+    typo = kernel.execute("%assemble apply f=tims_two")
+    assert typo.status == "error" and "did you mean times_two" in typo.error["evalue"], typo.describe()
+    missing = kernel.execute("%assemble apply x=nothing f=inc")
+    assert missing.status == "error" and "no variable or function called nothing" in missing.error["evalue"]
+    unknown = kernel.execute("%assemble apply g=inc")
+    assert unknown.status == "error" and "has no parameter g" in unknown.error["evalue"]
+    bad = kernel.execute('%assemble apply f=inc --mode fast')
+    assert bad.status == "error" and "column" in bad.error["evalue"] + "".join(bad.error["traceback"])
+    kernel.ok("%stop --all")

@@ -5,6 +5,7 @@ import io.iotj.assemble.Assembly;
 import io.iotj.assemble.AssemblyException;
 import io.iotj.assemble.Fn;
 import io.iotj.assemble.FunctionResolver;
+import io.iotj.assemble.LeafRegistry;
 import io.iotj.assemble.TemplateSource;
 import io.iotj.display.DisplayData;
 import io.iotj.kernel.KernelContext;
@@ -23,6 +24,7 @@ import io.iotj.magics.resolve.NotebookResolver;
 import io.iotj.magics.session.GraphRegistry;
 import io.iotj.magics.session.NotebookGraph;
 import io.iotj.magics.session.SessionGraph;
+import io.iotj.ml.MlLeaves;
 import io.iotj.runtime.ExecutionHook;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.Runtime;
@@ -46,6 +48,9 @@ import java.util.Optional;
  * list and stop them.
  */
 final class GraphMagics {
+    /** The library's leaves and the ML leaves (train, predict). */
+    private static final LeafRegistry LEAVES = MlLeaves.register(LeafRegistry.standard());
+
     private final KernelContext kernel;
     private final TemplateCatalog catalog;
     private final TemplateMagics templates;
@@ -126,7 +131,7 @@ final class GraphMagics {
 
         Assembly assembly;
         try {
-            Assembler assembler = Assembler.standard(templateSource(), functionResolver());
+            Assembler assembler = new Assembler(templateSource(), LEAVES, FunctionResolver.standard(functionResolver()));
             assembly = assembler.assemble(name, t, values);
         } catch (AssemblyException ex) {
             throw MagicErrors.of("AssemblyError", ex.getMessage());
@@ -225,8 +230,9 @@ final class GraphMagics {
             String key = e.getKey();
             if (!declared.contains(key)) {
                 List<String> near = NearMatches.of(key, declared, 3);
+                boolean helps = !near.isEmpty() && near.size() < declared.size();
                 throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                        + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
                         + " (its parameters: " + String.join(", ", declared) + ")");
             }
             Param param = t.inputs().stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);

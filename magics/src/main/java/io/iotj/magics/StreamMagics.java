@@ -4,6 +4,10 @@ import io.iotj.display.DisplayData;
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.KernelExtension;
 import io.iotj.magics.display.TableHtml;
+import io.iotj.magics.display.TemplateDiagram;
+import io.iotj.magics.table.StreamTables;
+import io.iotj.stream.Tuple;
+import io.iotj.template.TemplateLibrary;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.library.UserTemplates;
 import io.iotj.magics.live.LiveDisplays;
@@ -12,6 +16,7 @@ import io.iotj.template.ParsedTemplate;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +34,7 @@ public final class StreamMagics implements KernelExtension {
                 .put(DisplayData.HTML, TableHtml.render(t))
                 .put(DisplayData.TEXT, t.rowCount() > TableHtml.MAX_ROWS ? t.print(TableHtml.MAX_ROWS) : t.printAll()));
 
+        warmUp();
         catalog = new TemplateCatalog();
         UserTemplates library = UserTemplates.fromEnvironment();
         loadLibrary(library);
@@ -56,6 +62,22 @@ public final class StreamMagics implements KernelExtension {
      */
     public static int graphThreads() {
         return THREADS.alive();
+    }
+
+    /**
+     * Loads the classes of the first live table and diagram (Tablesaw's among them, about 0.4 s
+     * here) in the background while the user types, so the first {@code %assemble} is not slower
+     * than the next ones.
+     */
+    private static void warmUp() {
+        Thread.ofVirtual().name("iotj-magics-warmup").start(() -> {
+            try {
+                TableHtml.render(StreamTables.of("warm-up", List.of(Tuple.of(1, 2.5), Tuple.of(3, 4.5))));
+                TemplateDiagram.svg(TemplateLibrary.leaves().get(0));
+            } catch (RuntimeException | LinkageError e) {
+                // Only a warm-up: the real use reports its own problems.
+            }
+        });
     }
 
     private void loadLibrary(UserTemplates library) {

@@ -48,9 +48,13 @@ public final class Controller implements AutoCloseable {
      * @param valuesPerSecond values its parts took per second, over the last heartbeat interval
      * @param totalIn       values its parts took in all
      * @param alive         false once it said goodbye or fell silent
+     * @param counts        counters of each part it runs
      */
     public record NodeInfo(String name, String host, int cores, List<String> parts, long lastSeenMillis,
-                           double valuesPerSecond, long totalIn, boolean alive) {}
+                           double valuesPerSecond, long totalIn, boolean alive, List<PartCount> counts) {}
+
+    /** Counters of one part on a node, as of its last heartbeat: values taken, values sent on, failures. */
+    public record PartCount(String graph, String part, long in, long out, long failed) {}
 
     private Controller(Connection connection, ControlLink link) {
         this.connection = connection;
@@ -75,11 +79,14 @@ public final class Controller implements AutoCloseable {
         switch (m.type()) {
             case "hello", "heartbeat", "pong" -> {
                 List<String> parts = new ArrayList<>();
+                List<PartCount> counts = new ArrayList<>();
                 long in = 0;
                 if (b.has("parts")) {
                     for (JsonElement e : b.getAsJsonArray("parts")) {
                         JsonObject p = e.getAsJsonObject();
                         parts.add(p.get("graph").getAsString() + "/" + p.get("part").getAsString());
+                        counts.add(new PartCount(p.get("graph").getAsString(), p.get("part").getAsString(),
+                                p.get("in").getAsLong(), p.get("out").getAsLong(), p.get("failed").getAsLong()));
                         in += p.get("in").getAsLong();
                     }
                 }
@@ -89,10 +96,10 @@ public final class Controller implements AutoCloseable {
                     rate = Math.max(0, in - old.totalIn()) * 1000.0 / (now - old.lastSeenMillis());
                 }
                 nodes.put(name, new NodeInfo(name, str(b, "host"), b.has("cores") ? b.get("cores").getAsInt() : 0,
-                        List.copyOf(parts), now, rate, in, true));
+                        List.copyOf(parts), now, rate, in, true, List.copyOf(counts)));
             }
             case "bye" -> nodes.computeIfPresent(name, (k, v) -> new NodeInfo(v.name(), v.host(), v.cores(), List.of(),
-                    now, 0, v.totalIn(), false));
+                    now, 0, v.totalIn(), false, List.of()));
             default -> { }
         }
         for (Consumer<SignedMessage> l : listeners) l.accept(m);
@@ -114,7 +121,7 @@ public final class Controller implements AutoCloseable {
         long now = System.currentTimeMillis();
         return nodes.values().stream()
                 .map(n -> n.alive() && now - n.lastSeenMillis() > DEAD_AFTER.toMillis()
-                        ? new NodeInfo(n.name(), n.host(), n.cores(), n.parts(), n.lastSeenMillis(), 0, n.totalIn(), false) : n)
+                        ? new NodeInfo(n.name(), n.host(), n.cores(), n.parts(), n.lastSeenMillis(), 0, n.totalIn(), false, n.counts()) : n)
                 .sorted(Comparator.comparing(NodeInfo::name))
                 .toList();
     }

@@ -95,7 +95,7 @@ public final class Assembler {
             }
             throw e;
         }
-        Graph.Builder g = Graph.builder(graphName);
+        Graph.Builder g = Graph.builder(graphName).origin(new io.iotj.graph.Origin(t, new LinkedHashMap<>(args)));
         for (Object[] a : added) {
             g.part((String) a[0], (String) a[1], (Operator) a[2]);
         }

@@ -27,9 +27,11 @@ public final class Graph {
     private final Map<String, Stream<?>> inputs;
     private final Map<String, Stream<?>> outputs;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Origin origin;
 
-    private Graph(String name, List<Part> parts, Map<String, Stream<?>> inputs, Map<String, Stream<?>> outputs) {
+    private Graph(String name, List<Part> parts, Map<String, Stream<?>> inputs, Map<String, Stream<?>> outputs, Origin origin) {
         this.name = name;
+        this.origin = origin;
         this.parts = topological(parts);
         this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
@@ -109,6 +111,11 @@ public final class Graph {
             }
         }
         return null;
+    }
+
+    /** The template and arguments this graph was assembled from, when it was assembled. */
+    public java.util.Optional<Origin> origin() {
+        return java.util.Optional.ofNullable(origin);
     }
 
     /** External inputs by name. */
@@ -205,6 +212,7 @@ public final class Graph {
         private final List<Part> parts = new ArrayList<>();
         private final Map<String, Stream<?>> inputs = new LinkedHashMap<>();
         private final Map<String, Stream<?>> outputs = new LinkedHashMap<>();
+        private Origin origin;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -236,9 +244,15 @@ public final class Graph {
             return this;
         }
 
+        /** Records the template and arguments the graph is assembled from. */
+        public Builder origin(Origin o) {
+            origin = o;
+            return this;
+        }
+
         /** The graph. */
         public Graph build() {
-            return new Graph(name, parts, inputs, outputs);
+            return new Graph(name, parts, inputs, outputs, origin);
         }
     }
 }

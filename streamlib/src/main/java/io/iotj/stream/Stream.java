@@ -43,6 +43,7 @@ public final class Stream<T> {
     public static final int HARD_LIMIT = 1 << 23;
     /** Values an external {@link #extend} publishes at a time, so consumers start early. */
     static final int PUBLISH_CHUNK = 1024;
+    private static final int INITIAL_RING = 16;
     private static final Object[] NO_READERS = new Reader<?>[0];
     private static final Operator[] NO_OPERATORS = new Operator[0];
 
@@ -98,8 +99,10 @@ public final class Stream<T> {
             throw new IllegalArgumentException("stream " + name + ": capacity/retain too large (limit " + HARD_LIMIT + ")");
         }
         this.capacity = cap;
-        this.ring = new Object[Math.min(cap, Math.max(16, pow2(2 * retain)))];
-        this.limit = ring.length - retain;
+        // Start small: thousands of low-rate streams must stay cheap; the ring doubles as values
+        // accumulate, up to what readers and the retained window need.
+        this.ring = new Object[Math.min(cap, INITIAL_RING)];
+        this.limit = ring.length;
     }
 
     private static int pow2(int n) {
@@ -128,8 +131,13 @@ public final class Stream<T> {
 
     // ------------------------------------------------------------------ writing (external)
 
-    /** Appends one value and runs or wakes the operators reading this stream. */
+    /**
+     * Appends one value and runs or wakes the operators reading this stream.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void append(T value) {
+        checkExternalWriter();
         externalWrite.lock();
         try {
             put(value);
@@ -139,9 +147,14 @@ public final class Stream<T> {
         }
     }
 
-    /** Appends values in order; consumers see them in chunks while the call runs. */
+    /**
+     * Appends values in order; consumers see them in chunks while the call runs.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void extend(Iterable<? extends T> values) {
         Objects.requireNonNull(values, "values");
+        checkExternalWriter();
         externalWrite.lock();
         try {
             int n = 0;
@@ -163,6 +176,14 @@ public final class Stream<T> {
     @SuppressWarnings("varargs")
     public final void extend(T... values) {
         extend(Arrays.asList(values));
+    }
+
+    private void checkExternalWriter() {
+        Operator p = producer;
+        if (p != null) {
+            throw new IllegalStateException("stream " + name + " is written by " + p.kind()
+                    + "; append to the graph's input streams instead");
+        }
     }
 
     // ------------------------------------------------------------------ writing (operators)
@@ -203,7 +224,7 @@ public final class Stream<T> {
 
     private void makeRoom() {
         for (;;) {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
             Object[] r = ring;
             if (writeEnd < low + r.length) {
                 limit = low + r.length;
@@ -251,7 +272,7 @@ public final class Stream<T> {
             self.activation().blocked(true);
         }
         try {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
             int rounds = 0;
             while (writeEnd >= low + ring.length) {
                 if (self != null && self.stopRequested()) {
@@ -267,7 +288,7 @@ public final class Stream<T> {
                 if (++rounds % 4 == 0 && readersStalled()) {
                     return true;
                 }
-                low = Math.min(minReaderPosition(), end - retain);
+                low = lowWater();
             }
             return false;
         } finally {
@@ -285,6 +306,14 @@ public final class Stream<T> {
             }
         }
         return false;
+    }
+
+    /**
+     * The oldest index still needed (by a reader, or as one of the last {@code retain} values): the
+     * writer may overwrite only indices below it.
+     */
+    private long lowWater() {
+        return Math.max(0, Math.min(minReaderPosition(), end - retain));
     }
 
     private long minReaderPosition() {
@@ -329,6 +358,9 @@ public final class Stream<T> {
     @SuppressWarnings("unchecked")
     public List<T> recent(int n) {
         int want = Math.max(0, Math.min(n, retain));
+        if (want == 0) {
+            return List.of();
+        }
         for (;;) {
             long e = end;
             Object[] r = ring;

@@ -63,6 +63,8 @@ class AssemblerTest {
         Stream<Integer> x = new Stream<>("sensor");
         Assembly a = assembler(Templates.seedTest()).assemble("given", "test", Map.of("x", x));
         assertTrue(a.graph().inputs().get("x") == x);
+        assertEquals(Templates.seedTest(), a.graph().origin().orElseThrow().template());
+        assertEquals(Map.of("x", x), a.graph().origin().orElseThrow().args());
         List<Object> z = ((Stream<Object>) a.graph().outputs().get("z")).toList();
         x.extend(5); // not started: operators run inline
         assertEquals(List.of(Tuple.of(10, 5)), z);

@@ -152,6 +152,31 @@ class MlLeavesTest {
     }
 
     @Test
+    void aSmileModelNamedInsideTheTemplateTrainsAndPredicts() {
+        Template t = TemplateParser.parseTemplate("""
+                learn(x:stream, y:stream) -> z:stream {
+                    ridge = func(function="io.iotj.ml.smile.SmileModels.of", parameters=["ridge", "lambda=0.000001"]);
+                    fit = attribute(in=ridge, attribute="train");
+                    apply = attribute(in=ridge, attribute="predict");
+                    m = train(in=x, function=fit, num_features=1, min_window_size=10, max_window_size=10, step_size=10);
+                    z = predict(in=y, function=apply, model=m, num_features=1);
+                }
+                """, library());
+        Assembly a = assembler(t).assemble("learn2", "learn", Map.of());
+        @SuppressWarnings("unchecked")
+        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        @SuppressWarnings("unchecked")
+        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        List<?> z = a.graph().outputs().get("z").toList();
+        for (int i = 0; i < 10; i++) {
+            x.append(new double[] {i, 2 * i + 5});
+        }
+        y.append(new double[] {10});
+        assertEquals(1, z.size());
+        assertEquals(25.0, ((Number) z.get(0)).doubleValue(), 1e-3);
+    }
+
+    @Test
     void badParametersAreNamedBeforeAnythingRuns() {
         Template t = TemplateParser.parseTemplate("""
                 bad(x:stream) -> m:stream {

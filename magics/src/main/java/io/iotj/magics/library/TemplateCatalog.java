@@ -1,5 +1,6 @@
 package io.iotj.magics.library;
 
+import io.iotj.ml.MlLeaves;
 import io.iotj.template.ParsedTemplate;
 import io.iotj.template.SourceMap;
 import io.iotj.template.Template;
@@ -43,6 +44,9 @@ public final class TemplateCatalog {
     public TemplateCatalog() {
         for (Template t : TemplateLibrary.leaves()) {
             entries.put(t.name(), new Entry(t, Origin.BUILTIN, "", SourceMap.none()));
+        }
+        for (Template t : MlLeaves.templates()) {
+            put(new Entry(t, Origin.BUILTIN, "ML", SourceMap.none()));
         }
     }
 

@@ -79,6 +79,8 @@ class UserTemplatesTest {
     void theCatalogKnowsWhereEachTemplateCameFrom() {
         TemplateCatalog c = new TemplateCatalog();
         assertEquals(TemplateCatalog.Origin.BUILTIN, c.find("map").orElseThrow().origin());
+        assertEquals("ML", c.find("train").orElseThrow().where(), "the ML leaves are known");
+        assertTrue(c.library().find("predict").isPresent());
         ParsedTemplate p = TemplateParser.parse(TEST, c.library()).templates().get(0);
         c.addFromLibrary(p, "/lib/test.json");
         assertEquals(TemplateCatalog.Origin.LIBRARY, c.find("test").orElseThrow().origin());

@@ -1,6 +1,7 @@
 package io.iotj.magics.table;
 
 import io.iotj.magics.display.TableHtml;
+import io.iotj.stream.Stream;
 import io.iotj.stream.Tuple;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
@@ -68,6 +69,19 @@ class StreamTablesTest {
         Table t = StreamTables.of("t", List.of(List.of(1, 2), List.of(1, 2, 3)));
         assertEquals(List.of("index", "value"), t.columnNames());
         assertEquals("[1, 2, 3]", t.stringColumn("value").get(1));
+    }
+
+    @Test
+    void aStreamsRecentValuesKeepTheirPositions() {
+        Stream<Integer> s = new Stream<>("temps", 5, 16);
+        for (int i = 0; i < 12; i++) {
+            s.append(i * 10);
+        }
+        Table last3 = StreamTables.of(s, 3);
+        assertEquals("temps", last3.name());
+        assertEquals(List.of(9L, 10L, 11L), last3.longColumn("index").asList());
+        assertEquals(List.of(90L, 100L, 110L), last3.longColumn("value").asList());
+        assertEquals(5, StreamTables.of(s).rowCount(), "a stream keeps only its recent values");
     }
 
     @Test

@@ -66,6 +66,28 @@ public final class SmileModels {
         return new SmileModel(a.name(), a.kind(), (x, y) -> a.fitter().fit(fixed, x, y));
     }
 
+    /**
+     * The named model with hyper-parameters written as text, {@code "lambda=0.1, trees=50"}: the
+     * form a template can pass, e.g. {@code func(function="io.iotj.ml.smile.SmileModels.of",
+     * parameters=["ridge", "lambda=0.1"])}.
+     *
+     * @throws MlException for text that is not {@code name=value} pairs separated by commas
+     */
+    public static SmileModel of(String name, String params) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (params != null && !params.isBlank()) {
+            for (String pair : params.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+                    throw new MlException("hyper-parameters for " + name + " must be name=value pairs separated by"
+                            + " commas, e.g. \"lambda=0.1, trees=50\"; got \"" + params + "\"");
+                }
+                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return of(name, map);
+    }
+
     /** The names {@link #of} accepts (aliases aside). */
     public static Set<String> names() {
         return Algorithms.names();

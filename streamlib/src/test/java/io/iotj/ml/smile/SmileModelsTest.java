@@ -222,6 +222,17 @@ class SmileModelsTest {
     }
 
     @Test
+    void hyperParametersAsTextForTemplates() {
+        SmileModel m = SmileModels.of("random_forest", "trees=7, max_depth = 3");
+        double[][] train = labelledRows(R, 100);
+        var forest = m.fit(features(train, 2), target(train, 2)).model(smile.classification.RandomForest.class);
+        assertEquals(7, forest.size());
+        var e = assertThrows(MlException.class, () -> SmileModels.of("ridge", "lambda"));
+        assertEquals("hyper-parameters for ridge must be name=value pairs separated by commas, e.g. "
+                + "\"lambda=0.1, trees=50\"; got \"lambda\"", e.getMessage());
+    }
+
+    @Test
     void namesAreForgivingAndDefaultsAreListed() {
         assertEquals("logistic", SmileModels.of("Logistic-Regression").name());
         assertEquals("ols", SmileModels.of("linear regression").name());
