@@ -57,8 +57,10 @@ if [ -r "$ROOT/kernel/jvm.flags" ]; then
 else
   FLAGS+=("-XX:+UseSerialGC")
 fi
+# The user's flags come last, so they win over ours (and the warm-up runs with them too).
+USER_FLAGS=()
 # shellcheck disable=SC2206
-[ -n "${IOTJ_JVM_OPTS:-}" ] && FLAGS+=($IOTJ_JVM_OPTS)
+[ -n "${IOTJ_JVM_OPTS:-}" ] && USER_FLAGS=($IOTJ_JVM_OPTS)
 
 # Start-up cache: a warm-up session records the classes a kernel loads (JShell, javac, the
 # kernel) and later starts map them instead of loading them again. JDK 25+: an AOT cache
@@ -80,7 +82,7 @@ case $CACHE_MODE in
 esac
 
 kernel_json() { "$IOTJ_PYTHON" "$ROOT/install/kernel_json.py" "$1" "$JAVA" "$KDIR/lib/*" "${@:2}"; }
-kernel_json "$STAGE/kernel.json" "${FLAGS[@]}" "${TRAIN_FLAGS[@]}"
+kernel_json "$STAGE/kernel.json" "${FLAGS[@]}" "${TRAIN_FLAGS[@]}" "${USER_FLAGS[@]}"
 
 # Swap the new kernel in as a whole, so a failed run never leaves half a kernel behind.
 mkdir -p "$DATA_DIR/kernels"
@@ -94,13 +96,14 @@ if [ "$CACHE_MODE" != none ]; then
   iotj_log "Warming up the kernel once to create its start-up cache ($CACHE_MODE)..."
   if JUPYTER_DATA_DIR="$DATA_DIR" "$IOTJ_PYTHON" "$ROOT/install/warmup.py" iotj && [ -s "$CACHE_FILE" ]; then
     iotj_log "Start-up cache: $CACHE_FILE ($(du -h "$CACHE_FILE" | cut -f1))"
-    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}" "${RUN_FLAGS[@]}"
+    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}" "${RUN_FLAGS[@]}" "${USER_FLAGS[@]}"
   else
     iotj_log "warning: no start-up cache was created; the kernel works, it only starts slower"
-    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}"
+    kernel_json "$KDIR/kernel.json" "${FLAGS[@]}" "${USER_FLAGS[@]}"
   fi
 fi
 iotj_log "Installed kernel 'iotj' (Java (iotj)) in $KDIR"
+iotj_ensure_secret || iotj_log "warning: could not create ~/.iotj/secret; remote nodes need IOTJ_SECRET then"
 
 # Tell the user when another kernelspec named iotj would win over this one.
 found=$(JUPYTER_DATA_DIR="$DATA_DIR" jupyter kernelspec list --json 2>/dev/null \

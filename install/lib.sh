@@ -36,8 +36,8 @@ iotj_find_jdk() {
     fi
     iotj_log "JAVA_HOME=$JAVA_HOME is not a JDK >= $IOTJ_MIN_JAVA (found: ${f:-none}); looking in /usr/lib/jvm"
   fi
-  for dir in /usr/lib/jvm/*; do
-    [ -d "$dir" ] && [ ! -L "$dir" ] || continue
+  for dir in "${IOTJ_JVM_DIR:-/usr/lib/jvm}"/*; do
+    [ -d "$dir" ] || continue
     f=$(iotj_jdk_feature "$dir" || true)
     [ -n "$f" ] || continue
     if [ "$f" -ge "$IOTJ_MIN_JAVA" ] && [ "$f" -gt "$bestf" ]; then best=$dir; bestf=$f; fi
@@ -75,11 +75,14 @@ iotj_apt_install() {
   iotj_can_apt || { iotj_log "Please install these Debian packages: ${missing[*]}"; return 1; }
   iotj_log "Installing Debian packages: ${missing[*]}"
   local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=900)
+  local log; log=$(mktemp /tmp/iotj-apt.XXXXXX)
+  # apt's own output only when it fails: it is long, and says nothing useful when all goes well.
   if [ -z "$IOTJ_APT_UPDATED" ]; then
-    iotj_as_root "${apt[@]}" update >/dev/null || return 1
+    iotj_as_root "${apt[@]}" update >"$log" 2>&1 || { tail -n 20 "$log" >&2; rm -f "$log"; return 1; }
     IOTJ_APT_UPDATED=1
   fi
-  iotj_as_root "${apt[@]}" install "${missing[@]}" >/dev/null
+  iotj_as_root "${apt[@]}" install "${missing[@]}" >"$log" 2>&1 || { tail -n 20 "$log" >&2; rm -f "$log"; return 1; }
+  rm -f "$log"
 }
 
 # True when Jupyter (the command and jupyter_client for IOTJ_PYTHON) is usable.
@@ -118,4 +121,18 @@ iotj_ensure_maven() {
   else
     iotj_die "Maven (mvn) is not installed. Install Apache Maven 3.8 or newer and run this again."
   fi
+}
+
+# Creates the secret that signs commands between the kernel and remote nodes, readable by its owner
+# only, unless IOTJ_SECRET is set or the file exists ($1, default ~/.iotj/secret). Same format as
+# `iotj-node --init-secret`: 32 random bytes, base64url.
+iotj_ensure_secret() {
+  local f=${1:-$HOME/.iotj/secret}
+  [ -n "${IOTJ_SECRET:-}" ] && return 0
+  [ -e "$f" ] && return 0
+  ( umask 077
+    mkdir -p "$(dirname "$f")"
+    head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$f.tmp.$$" && echo >>"$f.tmp.$$" \
+      && mv "$f.tmp.$$" "$f" ) || return 1
+  iotj_log "Created the remote-node secret $f (owner-only; copy it to the accounts that run nodes)"
 }

@@ -75,7 +75,8 @@ start_rabbitmq() {
 
 maven_verify() {
   iotj_maven_env "$JDK"
-  timeout 20m mvn -B -ntp verify
+  # --fail-at-end: a failing module does not hide the test results of the modules after it.
+  timeout 20m mvn -B -ntp --fail-at-end verify
 }
 
 install_kernel() {
@@ -89,7 +90,9 @@ install_kernel() {
 
 PYTEST_ARGS=("$@")
 run_pytest() {
-  rm -f "$ARTIFACTS"/kernel-*.log
+  # Some JUnit suites restart the broker; make sure it is back for the Python suites.
+  start_rabbitmq || iotj_log "warning: RabbitMQ is down; suites that need it will fail"
+  rm -f "$ARTIFACTS"/kernel-*.log "$ARTIFACTS/pytest.xml"
   timeout 20m "$IOTJ_PYTHON" -m pytest "$ROOT/tests/python" -p no:cacheprovider -ra \
     --junitxml="$ARTIFACTS/pytest.xml" "${PYTEST_ARGS[@]}"
 }
@@ -98,26 +101,20 @@ run_bench() {
   timeout 5m "$IOTJ_PYTHON" "$ROOT/tests/bench/latency.py" | tee "$ARTIFACTS/latency.txt"
 }
 
-# Counts from pytest's JUnit XML: "41 passed, 1 failed".
-pytest_counts() {
-  "$IOTJ_PYTHON" - "$ARTIFACTS/pytest.xml" <<'EOF' 2>/dev/null
-import sys, xml.etree.ElementTree as ET
-s = ET.parse(sys.argv[1]).getroot()
-s = s if s.tag == "testsuite" else s.find("testsuite")
-t, f, e, k = (int(s.get(a, 0)) for a in ("tests", "failures", "errors", "skipped"))
-parts = [f"{t - f - e - k} passed"] + [f"{n} {w}" for n, w in ((f, "failed"), (e, "errors"), (k, "skipped")) if n]
-print(", ".join(parts))
-EOF
-}
+# "12 passed, 1 failed [Test.name]" from JUnit XML reports.
+counts() { "$IOTJ_PYTHON" "$ROOT/install/junit_counts.py" "$@" 2>/dev/null; }
 
 JDK=""
 if step setup setup; then
   step maven maven_verify
+  # shellcheck disable=SC2046
+  c=$(counts $(find "$ROOT" -path '*/target/surefire-reports/TEST-*.xml' -newer "$WORK" 2>/dev/null))
+  [ -n "$c" ] && RESULTS[-1]="${RESULTS[-1]}: $c"
   # The Python suites need the installed kernel, so they run only when it installed.
   if step install install_kernel; then
     step pytest run_pytest
-    counts=$(pytest_counts)
-    [ -n "$counts" ] && RESULTS[-1]="${RESULTS[-1]}: $counts"
+    c=$(counts "$ARTIFACTS/pytest.xml")
+    [ -n "$c" ] && RESULTS[-1]="${RESULTS[-1]}: $c"
     if [ "${IOTJ_BENCH:-1}" != 0 ]; then
       if ! run_bench; then RESULTS+=("bench: did not complete (not counted)"); fi
     fi

@@ -151,9 +151,9 @@ class KernelSession:
     def send_execute(self, code: str, **kw) -> str:
         return self.kc.execute(code, **kw)
 
-    def collect(self, msg_id: str, timeout: float = TIMEOUT) -> Execution:
-        """Waits for the reply and the idle status of an execute request sent earlier."""
-        reply = self.shell_reply(msg_id, timeout)
+    def collect(self, msg_id: str, timeout: float = TIMEOUT, reply: dict | None = None) -> Execution:
+        """Waits for the reply (unless already read) and the idle status of an execute request sent earlier."""
+        reply = reply or self.shell_reply(msg_id, timeout)
         idle = self.wait_iopub(
             msg_id,
             lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "idle",

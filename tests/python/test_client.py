@@ -18,7 +18,7 @@ def test_interrupt_stops_busy_loop_and_keeps_variables(kernel):
     kernel.km.interrupt_kernel()
     reply = kernel.shell_reply(msg_id, timeout=10)
     took = time.monotonic() - asked
-    ex = kernel.collect(msg_id)
+    ex = kernel.collect(msg_id, reply=reply)
 
     assert reply["content"]["status"] == "error", ex.describe()
     assert ex.error is not None, f"an interrupted cell shows an error:\n{ex.describe()}"
@@ -89,6 +89,29 @@ def test_failing_cell_does_not_break_later_cells(kernel):
     assert bad.status == "error", bad.describe()
     kernel.ok("int fine = 5;")
     assert kernel.ok("fine * 2").text == "10"
+
+
+def test_inspect_shows_signature_and_javadoc(kernel):
+    code = "Math.max("
+    reply = kernel.request("inspect", code, len(code))["content"]
+    assert reply["status"] == "ok" and reply["found"], reply
+    text = reply["data"]["text/plain"]
+    assert "Math.max(int a, int b)" in text, text
+    assert "greater of two" in text, "the Javadoc is missing"
+
+    bare = "System.out.println"
+    reply = kernel.request("inspect", bare, len(bare))["content"]
+    assert reply["found"], "a method named without '(' is found too"
+    assert "println" in reply["data"]["text/plain"]
+
+
+def test_completion_offers_user_names_and_replaces_the_typed_prefix(kernel):
+    kernel.ok("double greenhouseTemp = 21.5;")
+    code = "Math.abs(greenhouseT"
+    reply = kernel.request("complete", code, len(code))["content"]
+    assert reply["status"] == "ok"
+    assert "greenhouseTemp" in reply["matches"], reply
+    assert code[reply["cursor_start"]:reply["cursor_end"]] == "greenhouseT", reply
 
 
 def test_restart_forgets_variables_and_answers(fresh_kernel):

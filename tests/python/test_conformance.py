@@ -81,8 +81,8 @@ class IotjKernelTests(jkt.KernelTests):
     # pager: the Javadoc/signature of a name, shown in the pager
     code_page_something = "%help String"
 
-    # inspect
-    code_inspect_sample = "Math.max"
+    # inspect: the cursor after an opening parenthesis, where Shift+Tab is pressed in a notebook
+    code_inspect_sample = "Math.max("
 
     # clear_output from user code
     code_clear_output = "clearOutput();"

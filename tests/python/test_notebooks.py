@@ -3,6 +3,7 @@
 Each is executed with `jupyter nbconvert --execute` on the `iotj` kernel, exactly as a user's
 "Run all" would; the executed copies are kept in tests/artifacts/notebooks/ to look at.
 """
+import functools
 import json
 import os
 import shutil
@@ -18,6 +19,7 @@ EXECUTED = ARTIFACTS / "notebooks"
 CELL_TIMEOUT = int(os.environ.get("IOTJ_CELL_TIMEOUT", "120"))
 
 
+@functools.lru_cache(maxsize=None)  # each notebook runs once per test session
 def run_notebook(path: Path) -> dict:
     """Executes `path` with nbconvert; fails the test with nbconvert's account on any cell error."""
     jupyter = shutil.which("jupyter")

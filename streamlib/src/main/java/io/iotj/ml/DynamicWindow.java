@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p>The first window holds the first {@code minSize} rows. Each following window ends {@code step}
  * rows later; its start stays fixed while the window grows, until it reaches {@code maxSize} rows,
- * after which it slides by {@code step}. If the listener calls {@link WindowState#requestReset()},
+ * after which it slides by {@code step}. If the listener calls {@link WindowState#reset()},
  * the window shrinks to {@code minSize} rows keeping its end, is delivered again at that size, and
  * grows from there. With min 1, max 4, step 2 over rows 0, 1, 2, … the windows are [0], [0,1,2],
  * [1,2,3,4], [3,4,5,6], [5,6,7,8].
@@ -87,21 +87,26 @@ public final class DynamicWindow {
         return index;
     }
 
+    /** Rows in the first window and after a reset. */
     public int minSize() {
         return minSize;
     }
 
+    /** The largest window. */
     public int maxSize() {
         return maxSize;
     }
 
+    /** Rows between the ends of consecutive windows. */
     public int step() {
         return step;
     }
 
     private void deliver() {
         for (long p = oldest; p < start; p++) {
-            listener.left(at(p));
+            if (p < enteredUpTo) { // with step > max some rows fall between windows and never entered
+                listener.left(at(p));
+            }
             ring[(int) (p % ring.length)] = null;
         }
         oldest = Math.max(oldest, start);
@@ -148,12 +153,12 @@ public final class DynamicWindow {
         }
 
         @Override
-        public boolean sliding() {
+        public boolean steady() {
             return end - start == maxSize;
         }
 
         @Override
-        public void requestReset() {
+        public void reset() {
             reset = true;
         }
 

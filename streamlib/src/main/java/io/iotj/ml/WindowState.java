@@ -5,7 +5,7 @@ package io.iotj.ml;
  * a reset.
  *
  * <p>Positions count rows from the first row the window ever saw (0-based). The window covers rows
- * {@code start() .. end() - 1}. A training function that detects drift calls {@link #requestReset()}:
+ * {@code start() .. end() - 1}. A training function that detects drift calls {@link #reset()}:
  * the next window then shrinks to the minimum size, keeping this window's end, and grows again.
  */
 public interface WindowState {
@@ -25,12 +25,12 @@ public interface WindowState {
     long index();
 
     /** Whether the window has reached its maximum size and now slides. */
-    boolean sliding();
+    boolean steady();
 
     /** Asks that the next window shrink to the minimum size, keeping this window's end. */
-    void requestReset();
+    void reset();
 
-    /** Whether {@link #requestReset()} was called for this window. */
+    /** Whether {@link #reset()} was called for this window. */
     boolean resetRequested();
 
     /**

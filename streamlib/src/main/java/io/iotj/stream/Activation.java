@@ -13,6 +13,18 @@ public interface Activation {
         return false;
     }
 
+    /** The operator's writer starts ({@code true}) or stops waiting for readers to make room. */
+    default void blocked(boolean waiting) {
+    }
+
+    /**
+     * True when the operator's graph cannot move: every part idle or waiting for room, no progress
+     * for a while. A writer waiting on such a graph grows its stream instead of waiting forever.
+     */
+    default boolean stalled() {
+        return false;
+    }
+
     /** Runs the operator at once in the caller's thread, until it has nothing more to do. */
     Activation INLINE = Operator::runInline;
 

@@ -76,10 +76,10 @@ final class CountWindowOp<T, R> extends Operator {
             out.put(y);
         }
         if (step >= size) {
+            // The next window overwrites every slot; the buffer holds at most `size` stale values.
             head = 0;
             count = 0;
             skip = step - size;
-            java.util.Arrays.fill(buf, null);
         } else {
             for (int k = 0; k < step; k++) {
                 buf[head] = null;

@@ -29,10 +29,13 @@ public abstract class Operator {
 
     /**
      * Attaches a new operator to its streams: it reads every input from the input's current end,
-     * and becomes the single writer of every output.
+     * and becomes the single writer of every output. Values arriving on the inputs run it inline
+     * (in the appending thread) until a runtime takes it, so build operators on a stream before
+     * other threads append to it, or run the graph in a runtime.
      *
      * @param kind    the operator's kind, used for part names ({@code map}, {@code zip}, …)
      */
+    @SuppressWarnings("this-escape") // registration is the point; see the rule above
     protected Operator(String kind, List<? extends Stream<?>> inputs, List<? extends Stream<?>> outputs) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.inputs = List.copyOf(inputs);
@@ -140,13 +143,19 @@ public abstract class Operator {
         return activation;
     }
 
-    /** Stops reading: the inputs no longer keep values for this operator. */
+    /**
+     * Stops reading and writing: the inputs no longer keep values for this operator, and its
+     * outputs may get another writer.
+     */
     public final void detach() {
         for (Stream<?> s : inputs) {
             s.removeConsumer(this);
         }
         for (Stream.Reader<?> r : readers) {
             r.close();
+        }
+        for (Stream<?> s : outputs) {
+            s.clearProducer(this);
         }
     }
 

@@ -83,6 +83,7 @@ public final class Operators {
 
     /** Merge. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public static <T> Stream<T> merge(Stream<? extends T>... ins) {
         return merge(List.of(ins));
     }

@@ -43,6 +43,7 @@ public final class Stream<T> {
     public static final int HARD_LIMIT = 1 << 23;
     /** Values an external {@link #extend} publishes at a time, so consumers start early. */
     static final int PUBLISH_CHUNK = 1024;
+    private static final int INITIAL_RING = 16;
     private static final Object[] NO_READERS = new Reader<?>[0];
     private static final Operator[] NO_OPERATORS = new Operator[0];
 
@@ -98,8 +99,10 @@ public final class Stream<T> {
             throw new IllegalArgumentException("stream " + name + ": capacity/retain too large (limit " + HARD_LIMIT + ")");
         }
         this.capacity = cap;
-        this.ring = new Object[Math.min(cap, Math.max(16, pow2(2 * retain)))];
-        this.limit = ring.length - retain;
+        // Start small: thousands of low-rate streams must stay cheap; the ring doubles as values
+        // accumulate, up to what readers and the retained window need.
+        this.ring = new Object[Math.min(cap, INITIAL_RING)];
+        this.limit = ring.length;
     }
 
     private static int pow2(int n) {
@@ -128,8 +131,13 @@ public final class Stream<T> {
 
     // ------------------------------------------------------------------ writing (external)
 
-    /** Appends one value and runs or wakes the operators reading this stream. */
+    /**
+     * Appends one value and runs or wakes the operators reading this stream.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void append(T value) {
+        checkExternalWriter();
         externalWrite.lock();
         try {
             put(value);
@@ -139,9 +147,14 @@ public final class Stream<T> {
         }
     }
 
-    /** Appends values in order; consumers see them in chunks while the call runs. */
+    /**
+     * Appends values in order; consumers see them in chunks while the call runs.
+     *
+     * @throws IllegalStateException when an operator writes this stream (one writer per stream)
+     */
     public void extend(Iterable<? extends T> values) {
         Objects.requireNonNull(values, "values");
+        checkExternalWriter();
         externalWrite.lock();
         try {
             int n = 0;
@@ -160,8 +173,17 @@ public final class Stream<T> {
 
     /** Appends the given values in order. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public final void extend(T... values) {
         extend(Arrays.asList(values));
+    }
+
+    private void checkExternalWriter() {
+        Operator p = producer;
+        if (p != null) {
+            throw new IllegalStateException("stream " + name + " is written by " + p.kind()
+                    + "; append to the graph's input streams instead");
+        }
     }
 
     // ------------------------------------------------------------------ writing (operators)
@@ -202,7 +224,7 @@ public final class Stream<T> {
 
     private void makeRoom() {
         for (;;) {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
             Object[] r = ring;
             if (writeEnd < low + r.length) {
                 limit = low + r.length;
@@ -221,7 +243,14 @@ public final class Stream<T> {
             if (policy == FullPolicy.GROW) {
                 throw new StreamOverflowException(name, laggingReaderName(), HARD_LIMIT);
             }
-            awaitReaders();
+            if (awaitReaders()) {
+                // The readers' graph cannot move until this stream holds more (a join fed
+                // unevenly): grow rather than wait forever, up to the hard limit.
+                if (r.length >= HARD_LIMIT) {
+                    throw new StreamOverflowException(name, laggingReaderName(), HARD_LIMIT);
+                }
+                grow(r);
+            }
         }
     }
 
@@ -235,11 +264,16 @@ public final class Stream<T> {
         ring = bigger;
     }
 
-    private void awaitReaders() {
+    /** Waits until readers make room; true when their graph is stalled instead. */
+    private boolean awaitReaders() {
         Operator self = producer;
         blockedWriter = Thread.currentThread();
+        if (self != null) {
+            self.activation().blocked(true);
+        }
         try {
-            long low = Math.min(minReaderPosition(), end - retain);
+            long low = lowWater();
+            int rounds = 0;
             while (writeEnd >= low + ring.length) {
                 if (self != null && self.stopRequested()) {
                     throw new Operator.Stopped();
@@ -248,13 +282,38 @@ public final class Stream<T> {
                     Thread.currentThread().interrupt();
                     throw new StreamInterruptedException(name);
                 }
-                // The timeout is only a safety net: readers unpark us when they advance.
+                // The timeout is a safety net and the stall check's clock: readers unpark us
+                // when they advance.
                 LockSupport.parkNanos(this, 10_000_000L);
-                low = Math.min(minReaderPosition(), end - retain);
+                if (++rounds % 4 == 0 && readersStalled()) {
+                    return true;
+                }
+                low = lowWater();
             }
+            return false;
         } finally {
             blockedWriter = null;
+            if (self != null) {
+                self.activation().blocked(false);
+            }
         }
+    }
+
+    private boolean readersStalled() {
+        for (Operator op : consumers) {
+            if (op.activation().stalled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The oldest index still needed (by a reader, or as one of the last {@code retain} values): the
+     * writer may overwrite only indices below it.
+     */
+    private long lowWater() {
+        return Math.max(0, Math.min(minReaderPosition(), end - retain));
     }
 
     private long minReaderPosition() {
@@ -299,6 +358,9 @@ public final class Stream<T> {
     @SuppressWarnings("unchecked")
     public List<T> recent(int n) {
         int want = Math.max(0, Math.min(n, retain));
+        if (want == 0) {
+            return List.of();
+        }
         for (;;) {
             long e = end;
             Object[] r = ring;
@@ -384,11 +446,17 @@ public final class Stream<T> {
         return producer;
     }
 
-    void setProducer(Operator op) {
+    synchronized void setProducer(Operator op) {
         if (producer != null && producer != op) {
             throw new IllegalStateException("stream " + name + " is already written by " + producer);
         }
         producer = op;
+    }
+
+    synchronized void clearProducer(Operator op) {
+        if (producer == op) {
+            producer = null;
+        }
     }
 
     /** Sets what the writer does when a reader lags by {@link #capacity()}; runtimes call this. */

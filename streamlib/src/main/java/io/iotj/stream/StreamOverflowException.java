@@ -7,6 +7,7 @@ public final class StreamOverflowException extends RuntimeException {
     StreamOverflowException(String stream, String reader, int limit) {
         super("stream " + stream + ": " + reader + " lags by " + limit
                 + " values; nothing was dropped, but the stream will not grow further "
-                + "(read or close that reader, or run the graph in the threads runtime)");
+                + "(read or close that reader; a join fed unevenly, such as zip of a filtered stream "
+                + "with the unfiltered one, needs this much)");
     }
 }

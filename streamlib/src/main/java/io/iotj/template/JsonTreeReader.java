@@ -43,11 +43,11 @@ final class JsonTreeReader {
 
     /** The single JSON value of {@code source}, or a {@link Failure} with its position. */
     static JsonNode read(String source) throws Failure {
+        if (source.isBlank()) {
+            throw new Failure(new Position(1, 1), "the JSON text is empty");
+        }
         JsonTreeReader r = new JsonTreeReader(source);
         try {
-            if (r.reader.peek() == JsonToken.END_DOCUMENT) {
-                throw new Failure(r.where(0), "the JSON text is empty");
-            }
             JsonNode root = r.value(0);
             if (r.reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new Failure(r.where(1), "unexpected text after the end of the JSON value");

@@ -21,9 +21,12 @@ public final class Names {
         String lower = name.toLowerCase();
         for (String c : candidates) {
             String cl = c.toLowerCase();
-            int d = distance(lower, cl);
             int limit = name.length() <= 3 ? 1 : 2;
             boolean contains = lower.length() >= 3 && (cl.contains(lower) || lower.contains(cl) && cl.length() >= 3);
+            if (!contains && Math.abs(cl.length() - lower.length()) > limit) {
+                continue; // too far apart to be a slip; skips the distance for most candidates
+            }
+            int d = distance(lower, cl);
             if (!c.equals(name) && (d <= limit || contains)) {
                 scored.add(new Scored(c, d));
             }

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param excerpt  the source line and a caret line under the column, or "" when unknown
  */
 public record TemplateError(Severity severity, int line, int column, String message, String excerpt) {
+    /** The longest source line shown whole in an excerpt; longer ones show a window. */
+    static final int MAX_EXCERPT = 120;
+
     public TemplateError {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
@@ -69,8 +72,17 @@ public record TemplateError(Severity severity, int line, int column, String mess
         if (text == null) {
             return "";
         }
+        int col = pos.column();
+        if (text.length() > MAX_EXCERPT) {
+            // A window around the column, so a huge line does not flood the notebook.
+            int from = Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 2, text.length() - MAX_EXCERPT));
+            int to = Math.min(text.length(), from + MAX_EXCERPT);
+            String head = from > 0 ? "..." : "";
+            text = head + text.substring(from, to) + (to < text.length() ? "..." : "");
+            col = col - from + head.length();
+        }
         StringBuilder caret = new StringBuilder("  ");
-        int upTo = Math.min(pos.column() - 1, text.length());
+        int upTo = Math.min(col - 1, text.length());
         for (int i = 0; i < upTo; i++) {
             caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
         }

@@ -46,6 +46,23 @@ public final class TemplateJson {
         return new TemplateResult(out, problems);
     }
 
+    /**
+     * Reads templates and validates each against {@code library} ({@link TemplateValidator}); a
+     * template may use those before it in the same text.
+     */
+    public static TemplateResult read(String json, TemplateLibrary library) {
+        TemplateResult r = read(json);
+        List<TemplateError> problems = new ArrayList<>(r.problems());
+        TemplateLibrary scope = library.copy();
+        for (ParsedTemplate p : r.templates()) {
+            problems.addAll(TemplateValidator.validate(p, scope));
+            if (!TemplateLibrary.isBuiltinLeaf(p.template().name())) {
+                scope.register(p.template());
+            }
+        }
+        return new TemplateResult(r.templates(), TemplateValidator.sorted(problems));
+    }
+
     /** Reads exactly one template; a {@link TemplateException} lists the problems otherwise. */
     public static Template readTemplate(String json) {
         return read(json).template();
@@ -278,8 +295,11 @@ public final class TemplateJson {
             for (JsonNode row : list(node, "internals")) {
                 Internal i = internal(row);
                 if (i != null) {
+                    // The destination parameter, and the source part, as the places to point at.
+                    List<JsonNode> r = row.items;
+                    Position dstParam = r.get(i.dstIndex() == null ? r.size() - 1 : r.size() - 2).position;
+                    map.internal(new SourceMap.Wire(dstParam, r.get(0).position));
                     internals.add(i);
-                    map.internal(new SourceMap.Wire(row.position, row.position));
                 }
             }
             if (errorCount() > before) {

@@ -22,7 +22,7 @@ class DynamicWindowTest {
             assertEquals(state.start(), (long) rows.get(0));
             out.add(rows);
             if (reset.test(state)) {
-                state.requestReset();
+                state.reset();
             }
         });
         for (int i = 0; i < n; i++) {
@@ -57,9 +57,20 @@ class DynamicWindowTest {
     }
 
     @Test
+    void aStepLongerThanTheWindowSkipsRows() {
+        assertEquals(List.of(List.of(0, 1), List.of(5, 6), List.of(10, 11)), windows(2, 2, 5, 13, s -> false));
+    }
+
+    @Test
     void enteredAndLeftTrackTheWindowExactly() {
+        enteredAndLeftTrack(3, 5, 2);
+        enteredAndLeftTrack(2, 3, 7);
+        enteredAndLeftTrack(1, 1, 1);
+    }
+
+    private static void enteredAndLeftTrack(int min, int max, int step) {
         List<Double> inside = new ArrayList<>();
-        var w = new DynamicWindow(3, 5, 2, new WindowListener() {
+        var w = new DynamicWindow(min, max, step, new WindowListener() {
             @Override
             public void entered(double[] row) {
                 inside.add(row[0]);
@@ -78,14 +89,14 @@ class DynamicWindowTest {
                 }
                 assertEquals(expected, inside);
                 if (state.index() % 4 == 3) {
-                    state.requestReset();
+                    state.reset();
                 }
             }
         });
         for (int i = 0; i < 200; i++) {
             w.push(new double[] {i});
         }
-        assertTrue(w.windows() > 90);
+        assertTrue(w.windows() >= 200 / (step + max), w.windows() + " windows");
     }
 
     @Test

@@ -65,7 +65,7 @@ class TrainerTest {
         Trainer<Integer> t = Trainer.of(TrainFunction.unsupervised((x, m, w) -> {
             sizes.add(x.length);
             if (x.length == 4 && sizes.size() == 3) {
-                w.requestReset();
+                w.reset();
             }
             return x.length;
         }), 1, 2, 4, 1);

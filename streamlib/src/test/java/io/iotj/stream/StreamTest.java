@@ -40,6 +40,21 @@ class StreamTest {
     }
 
     @Test
+    void aStreamKeepingNothingShowsNothing() throws Exception {
+        Stream<Integer> s = new Stream<>("s", 0, 16);
+        Thread w = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                s.append(i);
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(List.of(), s.recent(5));
+        }
+        w.join();
+        assertEquals(200_000, s.count());
+    }
+
+    @Test
     void memoryStaysBoundedWithoutReaders() throws Exception {
         Stream<Long> s = new Stream<>("s", 10, 64);
         for (long i = 0; i < 1_000_000; i++) {
@@ -49,6 +64,19 @@ class StreamTest {
         ring.setAccessible(true);
         assertTrue(((Object[]) ring.get(s)).length <= 64, "ring grew although nobody reads");
         assertEquals(List.of(999_998L, 999_999L), s.recent(2));
+    }
+
+    @Test
+    void aStreamWithFewValuesStaysSmall() throws Exception {
+        Stream<Integer> s = new Stream<>("s");
+        s.reader();
+        s.extend(1, 2, 3);
+        java.lang.reflect.Field ring = Stream.class.getDeclaredField("ring");
+        ring.setAccessible(true);
+        assertEquals(16, ((Object[]) ring.get(s)).length);
+        s.extend(IntStream.range(0, 5000).boxed().toList());
+        assertEquals(List.of(4998, 4999), s.recent(2));
+        assertEquals(1000, s.values().size());
     }
 
     @Test
@@ -85,6 +113,14 @@ class StreamTest {
         }
         writer.join(5000);
         assertEquals(IntStream.range(0, 10_000).boxed().toList(), got);
+    }
+
+    @Test
+    void aStreamAnOperatorWritesRefusesOtherWriters() {
+        Stream<Integer> x = new Stream<>("x");
+        Stream<Integer> y = x.map(v -> v + 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.append(5));
+        assertTrue(e.getMessage().contains("written by map"), e.getMessage());
     }
 
     @Test

@@ -26,6 +26,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final Duration stopGrace;
     private volatile CellRun current;
     private long threadCounter;
+    private ThreadGroup cellGroup;
 
     CellExecutionControl(SnippetLoaderDelegate delegate, Duration stopGrace) {
         super(delegate);
@@ -66,7 +67,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         CellRun r = run;
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
+        Thread thread = new Thread(cellGroup(), () -> {
             StopCheck.enter(r.token);
             try {
                 result[0] = doitMethod.invoke(null);
@@ -107,6 +108,24 @@ final class CellExecutionControl extends LocalExecutionControl {
         throw new InvocationTargetException(thrown); // DirectExecutionControl turns it into JShell's exception
     }
 
+    /**
+     * Cell threads and the threads they start live in this group, which keeps the expected end of a stopped
+     * thread ({@link CellInterruptedError}) off stderr.
+     */
+    private ThreadGroup cellGroup() {
+        if (cellGroup == null) {
+            cellGroup = new ThreadGroup(Thread.currentThread().getThreadGroup(), "iotj-cells") {
+                @Override
+                public void uncaughtException(Thread t, Throwable e) {
+                    if (!(e instanceof CellInterruptedError)) {
+                        super.uncaughtException(t, e);
+                    }
+                }
+            };
+        }
+        return cellGroup;
+    }
+
     private void awaitEnd(CellRun run, Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -130,6 +149,12 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the calling thread belongs to the cell being evaluated (its thread or one it started). */
+    boolean isCurrentCellThread() {
+        CellRun run = current;
+        return run != null && StopCheck.currentToken() == run.token;
     }
 
     /** Stops the cell being evaluated, if any. Returns whether a cell was running. */

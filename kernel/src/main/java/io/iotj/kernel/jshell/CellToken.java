@@ -6,6 +6,8 @@ package io.iotj.kernel.jshell;
  */
 final class CellToken {
     private volatile boolean stopRequested;
+    /** When the stopped cell's own thread ended (nanoTime), or 0 while it runs. */
+    private volatile long finishedAt;
     private final long cellNumber;
 
     CellToken(long cellNumber) {
@@ -22,5 +24,21 @@ final class CellToken {
 
     void requestStop() {
         stopRequested = true;
+    }
+
+    void finished() {
+        finishedAt = System.nanoTime();
+    }
+
+    /**
+     * Whether threads carrying this token must stop now. A stopped token retires {@code lingerNanos} after its cell
+     * ended, so pool threads that inherited it (a pool created during the cell) serve later work normally.
+     */
+    boolean mustStop(long lingerNanos) {
+        if (!stopRequested) {
+            return false;
+        }
+        long at = finishedAt;
+        return at == 0 || System.nanoTime() - at < lingerNanos;
     }
 }

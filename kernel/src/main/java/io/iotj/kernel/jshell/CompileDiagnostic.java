@@ -3,9 +3,9 @@ package io.iotj.kernel.jshell;
 /**
  * One compiler diagnostic, positioned within the cell.
  *
- * @param line       1-based line within the cell
+ * @param line       1-based line within the notebook cell (see {@link JavaEvaluator#eval(String, String, int)})
  * @param column     1-based column within that line
- * @param offset     0-based character offset within the cell
+ * @param offset     0-based character offset within the evaluated code
  * @param message    the compiler's message (JShell's wrapper-class noise removed)
  * @param sourceLine the offending line of the cell
  * @param error      false for warnings

@@ -37,10 +37,12 @@ import jdk.jshell.spi.ExecutionEnv;
  * Evaluates notebook cells with JShell in this JVM. Independent of Jupyter.
  *
  * <h2>Threads</h2>
- * {@link #eval}, {@link #complete}, {@link #inspect}, {@link #isComplete}, {@link #bind}, {@link #evalObject}
- * and {@link #addToClasspath} are serialized (one at a time). {@link #interrupt()} may be called from any thread.
- * {@link #variable}, {@link #variables}, {@link #methods}, {@link #functionFor} and
- * {@link #activeSnippetSources} read a snapshot taken after each evaluation and never wait for a running cell.
+ * JShell is not thread-safe, so {@link #eval}, {@link #bind}, {@link #evalObject} and {@link #addToClasspath} run
+ * one at a time (a second caller waits). {@link #complete}, {@link #inspect} and {@link #isComplete} wait at most
+ * 200 ms for a running cell and then answer without JShell (no matches; brackets only). {@link #interrupt()} may
+ * be called from any thread. {@link #variable}, {@link #variables}, {@link #methods}, {@link #functionsNamed} and
+ * {@link #activeSnippetSources} read a snapshot taken after each evaluation and never wait. Calling the
+ * evaluator from inside a running cell throws {@link IllegalStateException} instead of deadlocking.
  *
  * <p>Each snippet runs on a fresh thread created by the thread that called {@code eval}; it inherits that
  * thread's {@link InheritableThreadLocal}s and has the snippet class loader as context class loader.
@@ -54,31 +56,67 @@ public final class JavaEvaluator implements AutoCloseable {
 
     private final EvaluatorConfig config;
     private final CellExecutionControl control;
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Built on first use (about 250 ms on a busy 2-core machine), so construction costs next to nothing. */
+    private JShell shell;
+    private SourceCodeAnalysis analysis;
+    /** Fair, so cells queued behind a warm-up step run before the next one. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
     private final Map<Snippet, SourceCodeAnalysis.SnippetWrapper> wrappers = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private boolean started;
-    private boolean warm;
+    private boolean warmExecution;
+    /** Changes whenever the session may have changed; keys the inspection cache. */
+    private long generation;
+    /** Javadoc lookups cost 50-500 ms; frontends repeat them while the user types a call's arguments. */
+    private final Map<String, List<Documentation>> inspectCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Documentation>> eldest) {
+            return size() > 64;
+        }
+    };
+    private boolean warmAnalysis;
     private volatile boolean closed;
     private long cellCounter;
 
-    /** Builds JShell with local execution; fast (no compilation yet). */
+    /**
+     * Prepares an evaluator; cheap (about a millisecond): JShell itself is built by {@link #warmUp()} or the first
+     * call that needs it.
+     */
     public JavaEvaluator(EvaluatorConfig config) {
         this.config = config;
         SnippetLoaderDelegate delegate = new SnippetLoaderDelegate(config.parent());
         this.control = new CellExecutionControl(delegate, config.stopGrace());
-        this.shell = JShell.builder()
-                .executionEngine(new Provider(control), Map.of())
-                .compilerOptions(config.compilerOptions().toArray(String[]::new))
-                .build();
-        this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : config.classpath()) {
-            shell.addToClasspath(entry);
+    }
+
+    private static Optional<String> ownLocation() {
+        try {
+            return Optional.of(new File(JavaEvaluator.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).getPath());
+        } catch (Exception | Error e) {
+            return Optional.empty();
         }
+    }
+
+    /** Builds JShell with our local execution control. Called under the lock. */
+    private void ensureShell() {
+        if (shell != null) {
+            return;
+        }
+        List<String> options = new ArrayList<>(config.compilerOptions());
+        List<String> classpath = new ArrayList<>(config.classpath());
+        ownLocation().filter(p -> !classpath.contains(p)).ifPresent(classpath::add); // snippets call Bindings
+        shell = JShell.builder()
+                .executionEngine(new Provider(control), Map.of())
+                .compilerOptions(options.toArray(String[]::new))
+                .build();
+        if (!classpath.isEmpty()) {
+            // One call for all entries: each call resets JShell's compiler file manager. (A --class-path compiler
+            // option would be cheaper but hides later addToClasspath calls from the compiler.)
+            shell.addToClasspath(String.join(File.pathSeparator, classpath));
+        }
+        analysis = shell.sourceCodeAnalysis();
     }
 
     /** Builds an evaluator with {@link EvaluatorConfig#defaults()}. */
@@ -87,22 +125,51 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * Runs the startup snippets and exercises the compiler, completion and documentation once so the first
-     * user request is fast. Safe to call from a background thread; other calls wait for it.
+     * Builds JShell, runs the startup snippets, and exercises the compiler, completion and documentation once, so
+     * the first user request is fast: {@link #warmUpExecution()} then {@link #warmUpAnalysis()}. Safe to call from
+     * a background thread; other calls wait for it.
      */
     public void warmUp() {
-        lock.lock();
+        warmUpExecution();
+        warmUpAnalysis();
+    }
+
+    /**
+     * The part of {@link #warmUp()} that cells need: JShell, startup snippets, one snippet compiled and run. A
+     * kernel can accept cells after this and run {@link #warmUpAnalysis()} in the background: the lock is fair, so
+     * a cell that arrives meanwhile goes first.
+     */
+    public void warmUpExecution() {
+        lockFromOutsideCells();
         try {
+            ensureOpen();
             ensureStarted();
-            if (warm) {
+            if (warmExecution) {
                 return;
             }
-            warm = true;
-            evalLocked("0", null, true);
+            warmExecution = true;
+            int before = (int) shell.snippets().count();
+            evalLocked("0", null, 1, true); // compiles, loads and runs one snippet end to end
+            dropTemporaries(before);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The part of {@link #warmUp()} that completion, inspection and is-complete need (first calls cost ~0.5 s). */
+    public void warmUpAnalysis() {
+        lockFromOutsideCells();
+        try {
+            ensureOpen();
+            ensureStarted();
+            if (warmAnalysis) {
+                return;
+            }
+            warmAnalysis = true;
             analysis.completionSuggestions("Str", 3, new int[1]);
             analysis.completionSuggestions("\"\".len", 6, new int[1]);
             analysis.analyzeCompletion("int x = ");
-            analysis.documentation("Math.abs(", 9, false);
+            analysis.documentation("Math.abs(", 9, true);
         } finally {
             lock.unlock();
         }
@@ -131,11 +198,22 @@ public final class JavaEvaluator implements AutoCloseable {
      * {@code "cell N"} counting evaluations.
      */
     public EvalResult eval(String cell, String label) {
-        lock.lock();
+        return eval(cell, label, 1);
+    }
+
+    /**
+     * Like {@link #eval(String, String)} for code that starts on line {@code firstLine} of the notebook cell (e.g.
+     * after a line magic): positions in errors and stack traces count from there.
+     */
+    public EvalResult eval(String cell, String label, int firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine starts at 1: " + firstLine);
+        }
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
-            return evalLocked(cell, label, false);
+            return evalLocked(cell, label, firstLine, false);
         } finally {
             lock.unlock();
         }
@@ -161,7 +239,7 @@ public final class JavaEvaluator implements AutoCloseable {
 
     // ---------------------------------------------------------------- evaluation
 
-    private EvalResult evalLocked(String cell, String label, boolean internal) {
+    private EvalResult evalLocked(String cell, String label, int firstLine, boolean internal) {
         long number = internal ? -1 : ++cellCounter;
         String cellName = label != null ? label : "cell " + number;
         List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
@@ -176,21 +254,28 @@ public final class JavaEvaluator implements AutoCloseable {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
                 run.beforeSnippet();
-                List<SnippetEvent> events = shell.eval(piece.source());
+                List<SnippetEvent> events;
+                try {
+                    events = shell.eval(piece.source());
+                } catch (IllegalStateException e) {
+                    // JShell shut itself down (its execution engine failed); this session cannot continue
+                    String message = "the Java session has ended (" + e.getMessage() + "); restart the kernel";
+                    return new EvalResult.RuntimeError(null, "SessionEnded", message, List.of("SessionEnded: " + message));
+                }
                 SnippetEvent primary = primary(events);
                 if (primary == null) {
                     continue;
                 }
                 Snippet snippet = primary.snippet();
                 if (!internal) {
-                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset())));
+                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset()) + firstLine - 1));
                 }
                 noteEvents(events);
                 if (run.stopped || run.token.stopRequested()) {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
                 if (primary.status() == Snippet.Status.REJECTED) {
-                    return compileError(cell, piece, snippet);
+                    return compileError(cell, piece, snippet, firstLine);
                 }
                 JShellException ex = primary.exception();
                 if (ex instanceof EvalException ee) {
@@ -207,8 +292,10 @@ public final class JavaEvaluator implements AutoCloseable {
                         || primary.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                     notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
                 }
+                dependentNotes(events, snippet, notes);
                 if (i == pieces.size() - 1) {
-                    String type = valueType(snippet);
+                    // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
+                    String type = endsWithSemicolon(cell) ? null : valueType(snippet);
                     result = type != null && run.invoked
                             ? new EvalResult.Success(true, run.value, type, notes)
                             : new EvalResult.Success(false, null, "", notes);
@@ -216,12 +303,17 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             return result;
         } finally {
+            generation++;
             control.end(run);
             if (run.token.stopRequested()) {
-                StopCheck.stopFinished();
+                StopCheck.stopFinished(run.token);
             }
             refreshSnapshot();
         }
+    }
+
+    private static boolean endsWithSemicolon(String cell) {
+        return cell.stripTrailing().endsWith(";");
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {
@@ -244,7 +336,7 @@ public final class JavaEvaluator implements AutoCloseable {
         return null;
     }
 
-    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet) {
+    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet, int firstLine) {
         List<CompileDiagnostic> diags = new ArrayList<>();
         for (Diag d : shell.diagnostics(snippet).toList()) {
             if (!d.isError()) {
@@ -252,17 +344,17 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             long pos = d.getPosition() >= 0 ? d.getPosition() : Math.max(0, d.getStartPosition());
             int offset = (int) Math.min(cell.length(), piece.offset() + Math.min(pos, piece.source().length()));
-            diags.add(diagnostic(cell, offset, cleanMessage(d.getMessage(Locale.ROOT))));
+            diags.add(diagnostic(cell, offset, firstLine, cleanMessage(d.getMessage(Locale.ROOT))));
         }
         if (diags.isEmpty()) {
-            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()),
+            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()), firstLine,
                     "JShell cannot evaluate this " + snippet.kind().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')));
         }
         return new EvalResult.CompileError(diags);
     }
 
-    static CompileDiagnostic diagnostic(String cell, int offset, String message) {
+    static CompileDiagnostic diagnostic(String cell, int offset, int firstLine, String message) {
         int lineStart = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
         if (offset == 0) {
             lineStart = 0;
@@ -275,7 +367,8 @@ public final class JavaEvaluator implements AutoCloseable {
         if (sourceLine.endsWith("\r")) {
             sourceLine = sourceLine.substring(0, sourceLine.length() - 1);
         }
-        return new CompileDiagnostic(lineOf(cell, offset), offset - lineStart + 1, offset, message, sourceLine, true);
+        return new CompileDiagnostic(lineOf(cell, offset) + firstLine - 1, offset - lineStart + 1, offset, message,
+                sourceLine, true);
     }
 
     private static int firstNonBlank(String cell, int from) {
@@ -321,11 +414,36 @@ public final class JavaEvaluator implements AutoCloseable {
                 List.of("UnresolvedReferenceException: " + message));
     }
 
+    /** Tells the user what a redefinition did to the declarations that depend on it. */
+    private void dependentNotes(List<SnippetEvent> events, Snippet primary, List<String> notes) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null || e.snippet() == primary || !(e.snippet() instanceof DeclarationSnippet d)
+                    || e.previousStatus() != Snippet.Status.VALID) {
+                continue;
+            }
+            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                notes.add(recoverableNote(d, e.status()));
+            } else if (e.status() == Snippet.Status.VALID && d instanceof VarSnippet v) {
+                notes.add("variable " + v.name() + " was reset to " + defaultOf(v.typeName())
+                        + " because what it uses was redefined");
+            }
+        }
+    }
+
+    private static String defaultOf(String type) {
+        return switch (type) {
+            case "boolean" -> "false";
+            case "byte", "short", "int", "long", "char" -> "0";
+            case "float", "double" -> "0.0";
+            default -> "null";
+        };
+    }
+
     private String recoverableNote(DeclarationSnippet sn, Snippet.Status status) {
         String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
-        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined" : " was noted")
-                + ", but cannot be used until " + (missing.isEmpty() ? "its errors are fixed" : missing
-                + " " + (missing.contains(",") ? "are" : "is") + " defined");
+        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined, but" : "")
+                + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed"
+                : missing + " " + (missing.contains(",") ? "are" : "is") + " defined");
     }
 
     private static String describe(DeclarationSnippet sn) {
@@ -343,12 +461,13 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private void ensureStarted() {
+        ensureShell();
         if (started) {
             return;
         }
         started = true;
         for (String snippet : config.startupSnippets()) {
-            EvalResult r = evalLocked(snippet, "startup", true);
+            EvalResult r = evalLocked(snippet, "startup", 1, true);
             if (r instanceof EvalResult.Failure f) {
                 startupProblems.add(snippet.strip() + " -> " + f.message());
             }
@@ -361,6 +480,33 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    /** How long completion, inspection and is-complete wait for a running cell before answering without JShell. */
+    private static final long BUSY_WAIT_MS = 200;
+
+    /**
+     * Takes the lock for a quick request; false when a cell keeps JShell busy (JShell is not thread-safe), so the
+     * request gets an empty answer instead of waiting for the cell to end.
+     */
+    private boolean lockUnlessBusy() {
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot analyse code from inside a running cell");
+        }
+        try {
+            return lock.tryLock(BUSY_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Evaluating from inside a running cell would wait for that cell forever. */
+    private void lockFromOutsideCells() {
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot evaluate code from inside a running cell");
+        }
+        lock.lock();
+    }
+
     // ---------------------------------------------------------------- completion, inspection
 
     /**
@@ -371,7 +517,9 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public Completion complete(String code, int cursor) {
         int at = clamp(cursor, code);
-        lock.lock();
+        if (!lockUnlessBusy()) {
+            return new Completion(List.of(), at, at);
+        }
         try {
             ensureOpen();
             ensureStarted();
@@ -396,25 +544,22 @@ public final class JavaEvaluator implements AutoCloseable {
      */
     public List<Documentation> inspect(String code, int cursor) {
         int at = clamp(cursor, code);
-        lock.lock();
+        if (!lockUnlessBusy()) {
+            return List.of();
+        }
         try {
             ensureOpen();
             ensureStarted();
-            List<Documentation> docs = new ArrayList<>();
-            for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
-                docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+            String key = generation + "\u0000" + at + "\u0000" + code;
+            List<Documentation> docs = inspectCache.get(key);
+            if (docs == null) {
+                docs = List.copyOf(jshellDocumentation(code, at));
+                inspectCache.put(key, docs);
             }
-            if (docs.isEmpty() && at < code.length()) {
-                // JShell documents the element before the cursor; inside a name, look at its end too
-                int end = at;
-                while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-                    end++;
-                }
-                if (end > at) {
-                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, end, true)) {
-                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
-                    }
-                }
+            // not cached: a variable's value may change without an evaluation (e.g. from a graph's thread)
+            Optional<Documentation> variable = variableDoc(code, at);
+            if (variable.isPresent() && docs.stream().allMatch(d -> d.javadoc().isEmpty())) {
+                return List.of(variable.get()); // JShell only says "name:type" for session variables
             }
             return docs;
         } finally {
@@ -422,11 +567,73 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    private List<Documentation> jshellDocumentation(String code, int at) {
+        List<Documentation> docs = new ArrayList<>();
+        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
+            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+        }
+        if (docs.isEmpty() && at < code.length()) {
+            // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
+            int end = at;
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                end++;
+            }
+            for (int probe : new int[] {end, end + 1}) {
+                if (docs.isEmpty() && probe > at && probe <= code.length()
+                        && (probe == end || code.charAt(end) == '(')) {
+                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
+                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
+                    }
+                }
+            }
+        }
+        return docs;
+    }
+
+    /**
+     * A session variable under the cursor: its declared type, and its value when showing it runs no user code
+     * (a user's {@code toString} could hang the kernel's thread).
+     */
+    private Optional<Documentation> variableDoc(String code, int at) {
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        String name = code.substring(start, end);
+        VarEntry entry = snapshot.vars.get(name);
+        if (entry == null || (start > 0 && code.charAt(start - 1) == '.')) {
+            return Optional.empty();
+        }
+        Object value = variable(name).orElse(null);
+        String shown;
+        if (value == null) {
+            shown = "null";
+        } else if (value instanceof String str) {
+            shown = "\"" + (str.length() > 200 ? str.substring(0, 200) + "…" : str) + "\"";
+        } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
+                || value instanceof Enum<?>) {
+            shown = String.valueOf(value);
+        } else {
+            shown = "a " + value.getClass().getName();
+        }
+        return Optional.of(new Documentation(entry.type + " " + name, name + " = " + shown));
+    }
+
     /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */
     public Completeness isComplete(String code) {
-        lock.lock();
+        if (!lockUnlessBusy()) {
+            // a cell is running: judge by open brackets alone
+            String indent = CompletenessCheck.indentFor(code);
+            return new Completeness(indent.isEmpty() ? Completeness.Status.COMPLETE : Completeness.Status.INCOMPLETE,
+                    indent);
+        }
         try {
             ensureOpen();
+            ensureShell();
             return CompletenessCheck.check(analysis, code);
         } finally {
             lock.unlock();
@@ -553,7 +760,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * @throws IllegalArgumentException when it is not an expression
      */
     public Object evalObject(String expression) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
@@ -561,8 +768,8 @@ public final class JavaEvaluator implements AutoCloseable {
             if (pieces.size() != 1) {
                 throw new IllegalArgumentException("not one expression: " + expression);
             }
-            int before = shell.snippets().mapToInt(s -> 1).sum();
-            EvalResult r = evalLocked(expression, "expression", true);
+            int before = (int) shell.snippets().count();
+            EvalResult r = evalLocked(expression, "expression", 1, true);
             dropTemporaries(before);
             if (r instanceof EvalResult.Failure f) {
                 throw new EvaluationException(f);
@@ -578,11 +785,11 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private EvalResult evalInternal(String code) {
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
             ensureStarted();
-            return evalLocked(code, "binding", true);
+            return evalLocked(code, "binding", 1, true);
         } finally {
             lock.unlock();
         }
@@ -612,10 +819,12 @@ public final class JavaEvaluator implements AutoCloseable {
                 throw new IllegalArgumentException("no such file or folder: " + entry);
             }
         }
-        lock.lock();
+        lockFromOutsideCells();
         try {
             ensureOpen();
+            ensureShell();
             shell.addToClasspath(path);
+            generation++;
         } finally {
             lock.unlock();
         }
@@ -635,11 +844,16 @@ public final class JavaEvaluator implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (control.isCurrentCellThread()) {
+            throw new IllegalStateException("cannot close the evaluator from inside a running cell");
+        }
         closed = true;
         control.stopCurrent();
         lock.lock();
         try {
-            shell.close();
+            if (shell != null) {
+                shell.close();
+            }
             try {
                 control.delegate().loader().close();
             } catch (java.io.IOException e) {

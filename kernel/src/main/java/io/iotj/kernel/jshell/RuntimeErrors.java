@@ -17,7 +17,14 @@ final class RuntimeErrors {
     static final String NOTEBOOK = "notebook";
     static final String CELL_BODY = "<cell>";
 
+    private static final int MAX_FRAMES = 60;
+
     private RuntimeErrors() {
+    }
+
+    /** A class defined in a cell is named as the user wrote it, without JShell's wrapper class. */
+    static String userName(String className) {
+        return className == null ? "" : className.replaceAll("REPL\\.\\$JShell\\$\\w+?\\$", "");
     }
 
     /**
@@ -35,14 +42,22 @@ final class RuntimeErrors {
         boolean first = true;
         int depth = 0;
         while (jex != null && depth++ < 20) {
-            String cls = jex instanceof EvalException ee ? ee.getExceptionClassName()
-                    : real != null ? real.getClass().getName() : jex.getClass().getName();
+            String cls = userName(jex instanceof EvalException ee ? ee.getExceptionClassName()
+                    : real != null ? real.getClass().getName() : jex.getClass().getName());
             String msg = real != null ? real.getMessage() : jex.getMessage();
             lines.add((first ? "" : "Caused by: ") + cls + (msg == null ? "" : ": " + msg));
             List<Frame> mapped = map(real == null ? null : real.getStackTrace(), jex.getStackTrace(),
                     exact, origins);
-            for (Frame f : mapped) {
-                lines.add("\tat " + f.describe());
+            int shown = mapped.size() > MAX_FRAMES ? MAX_FRAMES - 10 : mapped.size();
+            for (int i = 0; i < shown; i++) {
+                lines.add("\tat " + mapped.get(i).describe());
+            }
+            if (shown < mapped.size()) {
+                // e.g. a StackOverflowError: the first frames and the last ones say it all
+                lines.add("\t... " + (mapped.size() - shown - 10) + " more frames ...");
+                for (int i = mapped.size() - 10; i < mapped.size(); i++) {
+                    lines.add("\tat " + mapped.get(i).describe());
+                }
             }
             if (real != null) {
                 real.setStackTrace(mapped.stream().map(Frame::element).toArray(StackTraceElement[]::new));
@@ -52,7 +67,7 @@ final class RuntimeErrors {
             first = false;
         }
         String message = actual != null ? actual.getMessage() : translated.getMessage();
-        return new EvalResult.RuntimeError(actual, translated.getExceptionClassName(),
+        return new EvalResult.RuntimeError(actual, userName(translated.getExceptionClassName()),
                 message == null ? "" : message, lines);
     }
 

@@ -34,7 +34,7 @@ public final class StopCheck {
     public static void check() {
         if (pending) {
             CellToken token = TOKEN.get();
-            if (token != null && token.stopRequested()) {
+            if (token != null && token.mustStop(LINGER_NANOS)) {
                 throw new CellInterruptedError();
             }
             if (PENDING.get() == 0 && System.nanoTime() - lingerUntil > 0) {
@@ -65,7 +65,11 @@ public final class StopCheck {
     /** Whether the current thread belongs to a cell that is being stopped. */
     public static boolean currentCellStopping() {
         CellToken token = TOKEN.get();
-        return token != null && token.stopRequested();
+        return token != null && token.mustStop(LINGER_NANOS);
+    }
+
+    static CellToken currentToken() {
+        return TOKEN.get();
     }
 
     static void enter(CellToken token) {
@@ -76,7 +80,7 @@ public final class StopCheck {
         TOKEN.remove();
     }
 
-    /** Marks {@code token} stopped and turns on the slow path until {@link #stopFinished()}. */
+    /** Marks {@code token} stopped and turns on the slow path until {@link #stopFinished(CellToken)}. */
     static void stopRequested(CellToken token) {
         token.requestStop();
         PENDING.incrementAndGet();
@@ -84,7 +88,8 @@ public final class StopCheck {
     }
 
     /** The stopped cell's own thread has ended; its other threads get {@link #LINGER_NANOS} more to notice. */
-    static void stopFinished() {
+    static void stopFinished(CellToken token) {
+        token.finished();
         lingerUntil = System.nanoTime() + LINGER_NANOS;
         PENDING.updateAndGet(n -> Math.max(0, n - 1));
     }

@@ -57,6 +57,12 @@ class EvalTest {
     }
 
     @Test
+    void aTrailingSemicolonHidesTheValue() {
+        assertTrue(ok("List.of(1).isEmpty()").hasValue());
+        assertFalse(ok("List.of(1).isEmpty();").hasValue());
+    }
+
+    @Test
     void nullIsAValue() {
         EvalResult.Success s = ok("String n1 = null;\nn1");
         assertTrue(s.hasValue());

@@ -1,5 +1,7 @@
 package io.iotj.magics.table;
 
+import io.iotj.stream.Stream;
+import io.iotj.stream.Tuple;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -28,6 +30,23 @@ public final class StreamTables {
     public static final String INDEX = "index";
 
     private StreamTables() {
+    }
+
+    /**
+     * The last {@code n} values of {@code stream} (fewer when it kept fewer) as a table named
+     * after the stream, indexed by their positions in the stream.
+     */
+    public static Table of(Stream<?> stream, int n) {
+        long count = stream.count();
+        List<?> recent = stream.recent(n);
+        // Values may arrive between the two reads; the index then runs a little behind, never
+        // ahead of the truth.
+        return of(stream.name(), recent, Math.max(0, count - recent.size()));
+    }
+
+    /** Every value {@code stream} still keeps, as {@link #of(Stream, int)}. */
+    public static Table of(Stream<?> stream) {
+        return of(stream, Math.max(1, stream.retain()));
     }
 
     /** A table of {@code values}, the first of which was the stream's value number 0. */
@@ -76,7 +95,7 @@ public final class StreamTables {
                 return null;
             }
             arity = els.size();
-            if (row.getClass().isRecord()) {
+            if (row.getClass().isRecord() && !(row instanceof Tuple)) {
                 sameRecord &= recordType == null || recordType == row.getClass();
                 recordType = row.getClass();
             } else {
@@ -101,6 +120,9 @@ public final class StreamTables {
 
     /** The elements of a tuple-like value, or null when it is not one. */
     static List<Object> elements(Object v) {
+        if (v instanceof Tuple t) {
+            return new ArrayList<>(t.items());
+        }
         if (v instanceof List<?> l) {
             return new ArrayList<>(l);
         }

@@ -1,6 +1,8 @@
 package io.iotj.magics.table;
 
 import io.iotj.magics.display.TableHtml;
+import io.iotj.stream.Stream;
+import io.iotj.stream.Tuple;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -47,6 +49,10 @@ class StreamTablesTest {
         assertEquals(List.of(2L, 4L, 6L), zip.longColumn("value[0]").asList());
         assertEquals(List.of(1L, 2L, 3L), zip.longColumn("value[1]").asList());
 
+        Table tuples = StreamTables.of("z", List.of(Tuple.of(2, 1), Tuple.of(4, 2)));
+        assertEquals(List.of("index", "value[0]", "value[1]"), tuples.columnNames());
+        assertEquals(List.of(2L, 4L), tuples.longColumn("value[0]").asList());
+
         Table arrays = StreamTables.of("a", List.of(new double[] {1, 2}, new double[] {3, 4}));
         assertEquals(List.of(2.0, 4.0), arrays.doubleColumn("value[1]").asList());
 
@@ -63,6 +69,19 @@ class StreamTablesTest {
         Table t = StreamTables.of("t", List.of(List.of(1, 2), List.of(1, 2, 3)));
         assertEquals(List.of("index", "value"), t.columnNames());
         assertEquals("[1, 2, 3]", t.stringColumn("value").get(1));
+    }
+
+    @Test
+    void aStreamsRecentValuesKeepTheirPositions() {
+        Stream<Integer> s = new Stream<>("temps", 5, 16);
+        for (int i = 0; i < 12; i++) {
+            s.append(i * 10);
+        }
+        Table last3 = StreamTables.of(s, 3);
+        assertEquals("temps", last3.name());
+        assertEquals(List.of(9L, 10L, 11L), last3.longColumn("index").asList());
+        assertEquals(List.of(90L, 100L, 110L), last3.longColumn("value").asList());
+        assertEquals(5, StreamTables.of(s).rowCount(), "a stream keeps only its recent values");
     }
 
     @Test

@@ -48,19 +48,38 @@ public record GraphTopology(String graph, int maxQueuedBatches) {
         return exchange() + "." + part;
     }
 
-    /** Declares the exchange and the queues of {@code parts}; idempotent. */
+    /**
+     * The queue holding a part's latest checkpoint (which input positions it has handled and the
+     * positions its outputs had then): a new instance of the part, on any node, resumes there.
+     */
+    public String checkpointQueue(String part) {
+        return queue(part) + ".checkpoint";
+    }
+
+    /** The routing key of a part's checkpoints (':' cannot occur in a part name). */
+    public static String checkpointKey(String part) {
+        return "checkpoint:" + part;
+    }
+
+    /** Declares the exchange, the queues of {@code parts} and their checkpoint queues; idempotent. */
     public void declare(Channel ch, Collection<String> parts) throws IOException {
         ch.exchangeDeclare(exchange(), "direct", true, false, null);
         for (String part : parts) {
             ch.queueDeclare(queue(part), true, false, false,
                     Map.of("x-max-length", maxQueuedBatches, "x-overflow", "reject-publish", "x-queue-type", "classic"));
             ch.queueBind(queue(part), exchange(), part);
+            // holds one message: a newer checkpoint pushes the older one out
+            ch.queueDeclare(checkpointQueue(part), true, false, false, Map.of("x-max-length", 1, "x-queue-type", "classic"));
+            ch.queueBind(checkpointQueue(part), exchange(), checkpointKey(part));
         }
     }
 
-    /** Deletes the queues of {@code parts} and the exchange; objects already gone are not an error. */
+    /** Deletes the queues of {@code parts} (and their checkpoints) and the exchange; objects already gone are not an error. */
     public void delete(Channel ch, Collection<String> parts) throws IOException {
-        for (String part : parts) ch.queueDelete(queue(part));
+        for (String part : parts) {
+            ch.queueDelete(queue(part));
+            ch.queueDelete(checkpointQueue(part));
+        }
         ch.exchangeDelete(exchange());
     }
 

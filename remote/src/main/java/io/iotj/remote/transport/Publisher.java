@@ -52,6 +52,7 @@ public final class Publisher implements AutoCloseable {
     private int backoffMs;
     private boolean closing, closed;
     private long published, confirmed, refused, resent, lostValues;
+    private final Map<StreamId, Long> confirmedEnd = new java.util.HashMap<>();
 
     private static final class Pending {
         final long id;
@@ -196,7 +197,8 @@ public final class Publisher implements AutoCloseable {
                 }
             }
             while (!retained.isEmpty() && retained.peekFirst().confirmed) {
-                retained.pollFirst();
+                Pending done = retained.pollFirst();
+                confirmedEnd.merge(done.stream, done.position + done.count, Math::max);
                 confirmed++;
             }
             changed.signalAll();
@@ -313,6 +315,19 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
+    /**
+     * The position after the last value of {@code stream} that the broker has confirmed, together
+     * with every batch published before it (0 when none).
+     */
+    public long confirmedEnd(StreamId stream) {
+        lock.lock();
+        try {
+            return confirmedEnd.getOrDefault(stream, 0L);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Batches waiting for the broker's confirm. */
     public int unconfirmed() {
         lock.lock();
@@ -335,6 +350,12 @@ public final class Publisher implements AutoCloseable {
 
     /** Publisher counters. */
     public record Stats(long published, long confirmed, long refused, long resends, long lostValues) {}
+
+    private volatile Runnable onClose = () -> {};
+
+    void onClose(Runnable r) {
+        onClose = r;
+    }
 
     /** Waits up to 10 s for confirms, then closes; see {@link #close(Duration)}. */
     @Override
@@ -380,6 +401,7 @@ public final class Publisher implements AutoCloseable {
         } catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ignored) {
             // the channel is gone either way
         }
+        onClose.run();
         return lostValues;
     }
 }

@@ -42,6 +42,24 @@ public final class Receiver implements AutoCloseable {
 
     private record Held(Batch batch, long tag) {}
 
+    /**
+     * Decides when a taken batch is acknowledged. A part that sends values on must not acknowledge
+     * its input before what it derived from it is safely at the broker: it records the delivery and
+     * calls {@link Receiver#ack} later.
+     */
+    @FunctionalInterface
+    public interface AckGate {
+        /** {@code tag} was taken; the receiver's positions after it are {@code positions}. */
+        void taken(long tag, Map<StreamId, Long> positions);
+    }
+
+    private volatile AckGate gate;
+
+    /** Acknowledges later, through {@code gate}, instead of right after the handler returns. */
+    public void gate(AckGate g) {
+        this.gate = g;
+    }
+
     Receiver(Connection connection, String queue, BatchCodec codec, BatchHandler handler, Map<StreamId, Long> resume,
              int prefetch, TransportListener listener) throws IOException {
         if (prefetch < 2) throw new IllegalArgumentException("prefetch " + prefetch + " (at least 2)");
@@ -59,12 +77,20 @@ public final class Receiver implements AutoCloseable {
                 @Override public void handleRecoveryStarted(Recoverable r) {}
             });
         }
-        this.consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
-                deliver(env.getDeliveryTag(), body);
-            }
-        });
+        // Exclusive: one consumer per part queue, so a node that comes back after its part was moved
+        // elsewhere cannot consume beside the new one (its consumer recovery is refused).
+        try {
+            this.consumerTag = channel.basicConsume(queue, false, "", false, true, null, new DefaultConsumer(channel) {
+                @Override
+                public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
+                    deliver(env.getDeliveryTag(), body);
+                }
+            });
+        } catch (IOException e) {
+            String why = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            throw new IOException(why.contains("exclusive") ? "queue " + queue + " is being consumed by another receiver (the part runs elsewhere)"
+                    : "cannot consume " + queue + ": " + why, e);
+        }
     }
 
     private synchronized void deliver(long tag, byte[] body) {
@@ -99,13 +125,23 @@ public final class Receiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // not acknowledged: redelivered to whoever consumes next
+        } catch (BatchHandler.Stop e) {
+            closed = true; // this delivery and later ones stay unacknowledged; the channel's close requeues them
+            try {
+                channel.basicCancel(consumerTag);
+            } catch (IOException | ShutdownSignalException ignored) {
+                // already gone
+            }
+            return;
         } catch (RuntimeException e) {
             listener.lost(b.stream(), b.position(), b.size(), "the part failed on these values: " + e);
         }
         next.put(b.stream(), b.end());
         values += b.size();
         batches++;
-        ack(tag);
+        AckGate g = gate;
+        if (g == null) ack(tag);
+        else g.taken(tag, Map.copyOf(next));
     }
 
     private void hold(StreamId id, Batch batch, long tag) {
@@ -151,7 +187,8 @@ public final class Receiver implements AutoCloseable {
         heldCount = 0;
     }
 
-    private void ack(long tag) {
+    /** Acknowledges one delivery (for an {@link AckGate}); stale tags after a reconnect are ignored. */
+    public void ack(long tag) {
         try {
             channel.basicAck(tag, false);
         } catch (IOException | ShutdownSignalException e) {
@@ -172,20 +209,37 @@ public final class Receiver implements AutoCloseable {
     /** Receiver counters: values and batches taken, duplicate batches dropped, batches held out of order, malformed messages. */
     public record Stats(long values, long batches, long duplicates, long reordered, long malformed) {}
 
-    /** Stops consuming; whatever was not taken stays in the queue (the broker requeues it). */
-    @Override
-    public void close() {
+    private volatile Runnable onClose = () -> {};
+
+    void onClose(Runnable r) {
+        onClose = r;
+    }
+
+    /**
+     * Stops taking deliveries (waiting for one in progress) but keeps the channel, so that an
+     * {@link AckGate} can still acknowledge what was taken.
+     */
+    public void stopConsuming() {
         synchronized (this) {
             if (closed) return;
             closed = true; // waits for a delivery in progress: deliver() holds this monitor
         }
         try {
-            if (channel.isOpen()) {
-                channel.basicCancel(consumerTag);
-                channel.close();
-            }
+            if (channel.isOpen()) channel.basicCancel(consumerTag);
+        } catch (IOException | ShutdownSignalException ignored) {
+            // the channel is gone: the broker requeued everything unacknowledged
+        }
+    }
+
+    /** Stops consuming; whatever was not acknowledged stays in the queue (the broker requeues it). */
+    @Override
+    public void close() {
+        stopConsuming();
+        try {
+            if (channel.isOpen()) channel.close();
         } catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ignored) {
             // closing a channel that is already gone
         }
+        onClose.run();
     }
 }

@@ -66,11 +66,16 @@ public final class Transport implements AutoCloseable {
 
     /** As {@link #connect(String, String, TransportListener)}, with a value codec of the caller's choice. */
     public static Transport connect(String uri, String name, TransportListener listener, ValueCodec values) throws IOException {
-        return new Transport(open(uri, name), listener, new BatchCodec(values), name);
+        return new Transport(open(uri, name, false), listener, new BatchCodec(values), name);
     }
 
-    /** Opens a recovering connection that does not re-declare queues, exchanges or bindings. */
-    public static Connection open(String uri, String name) throws IOException {
+    /**
+     * Opens a connection that recovers by itself. With {@code recoverTopology} false it re-creates
+     * only channels and consumers (data: a graph's durable queues survive a broker restart, and one
+     * deleted meanwhile must stay deleted); with true it also re-declares what it declared (control:
+     * a node's own queue and bindings).
+     */
+    public static Connection open(String uri, String name, boolean recoverTopology) throws IOException {
         BrokerUri.check(uri);
         ConnectionFactory f = new ConnectionFactory();
         try {
@@ -80,11 +85,13 @@ public final class Transport implements AutoCloseable {
         }
         f.setAutomaticRecoveryEnabled(true);
         f.setTopologyRecoveryEnabled(true);
-        f.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
-            @Override public boolean filterExchange(RecordedExchange x) { return false; }
-            @Override public boolean filterQueue(RecordedQueue q) { return false; }
-            @Override public boolean filterBinding(RecordedBinding b) { return false; }
-        });
+        if (!recoverTopology) {
+            f.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
+                @Override public boolean filterExchange(RecordedExchange x) { return false; }
+                @Override public boolean filterQueue(RecordedQueue q) { return false; }
+                @Override public boolean filterBinding(RecordedBinding b) { return false; }
+            });
+        }
         f.setNetworkRecoveryInterval(1000);
         f.setRequestedHeartbeat(10);
         f.setConnectionTimeout(5000);
@@ -125,6 +132,21 @@ public final class Transport implements AutoCloseable {
         return n[0];
     }
 
+    /**
+     * The latest checkpoint of {@code part} (its bytes), left in place for the next reader; empty
+     * when the part never wrote one.
+     */
+    public java.util.Optional<byte[]> checkpoint(GraphTopology graph, String part) throws IOException {
+        try (Channel ch = connection.createChannel()) {
+            com.rabbitmq.client.GetResponse r = ch.basicGet(graph.checkpointQueue(part), false);
+            if (r == null) return java.util.Optional.empty();
+            ch.basicReject(r.getEnvelope().getDeliveryTag(), true);
+            return java.util.Optional.of(r.getBody());
+        } catch (TimeoutException e) {
+            throw new IOException("timed out reading the checkpoint of " + part, e);
+        }
+    }
+
     /** True when the broker has the queue of {@code part}. */
     public boolean exists(GraphTopology graph, String part) throws IOException {
         try (Channel ch = connection.createChannel()) {
@@ -163,6 +185,7 @@ public final class Transport implements AutoCloseable {
     public synchronized Publisher publisher(GraphTopology graph, int window) throws IOException {
         Publisher p = new Publisher(connection, graph.exchange(), window, listener, scheduler);
         owned.add(p);
+        p.onClose(() -> release(p));
         return p;
     }
 
@@ -197,12 +220,22 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} every {@code millis} on the transport's timer (it must not block) until cancelled. */
+    public ScheduledFuture<?> every(long millis, Runnable task) {
+        return scheduler.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
     /** A receiver on {@code part}'s queue, resuming at {@code resume} (empty for a new graph). */
     public synchronized Receiver receiver(GraphTopology graph, String part, BatchHandler handler,
                                           Map<StreamId, Long> resume, int prefetch) throws IOException {
         Receiver r = new Receiver(connection, graph.queue(part), codec, handler, resume, prefetch, listener);
         owned.add(r);
+        r.onClose(() -> release(r));
         return r;
+    }
+
+    private synchronized void release(AutoCloseable c) {
+        owned.remove(c); // so that a node running graph after graph for hours keeps nothing of the stopped ones
     }
 
     /** Closes publishers (reporting unconfirmed batches as lost), receivers, the timer and the connection. */

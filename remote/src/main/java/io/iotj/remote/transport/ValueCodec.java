@@ -27,7 +27,7 @@ import java.util.Map;
 public final class ValueCodec {
     private static final int NULL = 0, FALSE = 1, TRUE = 2, INT = 3, LONG = 4, DOUBLE = 5, FLOAT = 6,
             STRING = 7, LIST = 8, MAP = 9, LONGS = 10, DOUBLES = 11, INTS = 12, BYTES = 13,
-            SERIALIZED = 14, SHORT = 15, BYTE = 16, CHAR = 17;
+            SERIALIZED = 14, SHORT = 15, BYTE = 16, CHAR = 17, TUPLE = 18;
     private static final int MAX_DEPTH = 64;
 
     private final ObjectInputFilter filter;
@@ -67,6 +67,12 @@ public final class ValueCodec {
             case double[] a -> { out.writeByte(DOUBLES); out.writeInt(a.length); for (double x : a) out.writeDouble(x); }
             case int[] a -> { out.writeByte(INTS); out.writeInt(a.length); for (int x : a) out.writeInt(x); }
             case byte[] a -> { out.writeByte(BYTES); out.writeInt(a.length); out.write(a); }
+            case io.iotj.stream.Tuple t -> {
+                // zip's and mix's values: a tuple stays a tuple on the other node
+                out.writeByte(TUPLE);
+                out.writeInt(t.items().size());
+                for (Object x : t.items()) write(out, x, depth + 1);
+            }
             case List<?> list when isPlainList(list) -> {
                 out.writeByte(LIST);
                 out.writeInt(list.size());
@@ -129,6 +135,12 @@ public final class ValueCodec {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) map.put(read(in, depth + 1), read(in, depth + 1));
                 yield map;
+            }
+            case TUPLE -> {
+                int n = length(in);
+                List<Object> items = new ArrayList<>(Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) items.add(read(in, depth + 1));
+                yield new io.iotj.stream.Tuple(items);
             }
             case SERIALIZED -> readSerialized(in);
             default -> throw new IOException("unknown value tag " + tag + " (not a message from iotj, or a newer version)");

@@ -47,7 +47,7 @@ class BatchCodecTest {
         map.put("b", List.of("x", 2.5));
         List<Object> values = new ArrayList<>(Arrays.asList(null, true, 3, 4L, 2.5f, "héllo", 'c', (short) 7, (byte) 8,
                 List.of(1, List.of(2, 3)), map, new long[]{1, 2}, new double[]{0.5}, new int[]{9}, new byte[]{1, 2, 3},
-                new Point(1, 2)));
+                new Point(1, 2), io.iotj.stream.Tuple.of(1, "a", List.of(2.5))));
         Batch back = codec.decode(codec.encode(new Batch(new StreamId("in", 0, "zip0.out"), 0, new Values.Objects(values))));
         List<Object> got = ((Values.Objects) back.values()).list();
         assertEquals(values.size(), got.size());

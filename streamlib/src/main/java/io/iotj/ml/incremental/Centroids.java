@@ -40,10 +40,12 @@ public final class Centroids {
         return Math.sqrt(KMeansStream.squaredDistance(x, centroids[predict(x)]));
     }
 
+    /** The number of clusters. */
     public int k() {
         return centroids.length;
     }
 
+    /** Coordinates per centroid. */
     public int dimension() {
         return centroids[0].length;
     }
@@ -77,6 +79,7 @@ public final class Centroids {
         return distortion;
     }
 
+    /** Stream position of the window's first row. */
     public long windowStart() {
         return windowStart;
     }

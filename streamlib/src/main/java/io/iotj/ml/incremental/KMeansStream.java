@@ -6,6 +6,7 @@ import io.iotj.ml.Trainer;
 import io.iotj.ml.WindowState;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * k-means (Lloyd's algorithm) over each window of a stream, any dimension and k.
@@ -97,15 +98,31 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
 
     @Override
     public Centroids model(WindowState window) {
-        int n = window.size();
+        return cluster(window::row, window.size(), window.start());
+    }
+
+    /**
+     * The same clustering as a plain training function, for templates that build the model with
+     * {@code func} and pick its {@code train} with {@code attribute} (the seed's meetup style).
+     */
+    public Centroids train(double[][] x, Centroids model, WindowState window) {
+        return cluster(i -> x[i], x.length, window.start());
+    }
+
+    /** The index of the nearest centroid: the prediction function of the seed's style. */
+    public int predict(double[] x, Centroids model) {
+        return model.predict(x);
+    }
+
+    private Centroids cluster(IntFunction<double[]> window, int n, long start) {
         if (n < k) {
             throw new IllegalArgumentException("k-means with k = " + k + " needs at least " + k
                     + " rows; this window has " + n);
         }
         double[][] centres = switch (seeding) {
-            case WARM -> previous == null ? plusPlus(window) : copy(previous);
-            case PLUS_PLUS -> plusPlus(window);
-            case RANDOM -> forgy(window);
+            case WARM -> previous == null ? plusPlus(window, n) : copy(previous);
+            case PLUS_PLUS -> plusPlus(window, n);
+            case RANDOM -> forgy(window, n);
         };
         int[] group = new int[n];
         Arrays.fill(group, -1);
@@ -123,18 +140,18 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
         double distortion = 0;
         Arrays.fill(sizes, 0);
         for (int i = 0; i < n; i++) {
-            distortion += squaredDistance(window.row(i), centres[group[i]]);
+            distortion += squaredDistance(window.apply(i), centres[group[i]]);
             sizes[group[i]]++;
         }
         previous = centres;
-        return new Centroids(copy(centres), sizes, iterations, distortion, window.start(), n);
+        return new Centroids(copy(centres), sizes, iterations, distortion, start, n);
     }
 
     /** Assigns each row to its nearest centre; true if any assignment changed. */
-    private boolean assign(WindowState window, double[][] centres, int[] group) {
+    private boolean assign(IntFunction<double[]> window, double[][] centres, int[] group) {
         boolean changed = false;
         for (int i = 0; i < group.length; i++) {
-            double[] row = window.row(i);
+            double[] row = window.apply(i);
             // On a tie the row stays where it is, so duplicate rows cannot make the assignment flip forever.
             int best = group[i] < 0 ? 0 : group[i];
             double bestD = squaredDistance(row, centres[best]);
@@ -154,13 +171,13 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
     }
 
     /** Moves each centre to the mean of its rows; an empty cluster takes the row farthest from its centre. */
-    private void update(WindowState window, double[][] centres, int[] group, int[] sizes) {
+    private void update(IntFunction<double[]> window, double[][] centres, int[] group, int[] sizes) {
         Arrays.fill(sizes, 0);
         for (double[] c : centres) {
             Arrays.fill(c, 0);
         }
         for (int i = 0; i < group.length; i++) {
-            double[] row = window.row(i);
+            double[] row = window.apply(i);
             double[] c = centres[group[i]];
             for (int j = 0; j < d; j++) {
                 c[j] += row[j];
@@ -180,19 +197,19 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
                 sizes[group[far]]--;
                 group[far] = c;
                 sizes[c] = 1;
-                centres[c] = Arrays.copyOf(window.row(far), d);
+                centres[c] = Arrays.copyOf(window.apply(far), d);
             }
         }
     }
 
-    private int farthest(WindowState window, double[][] centres, int[] group, int[] sizes) {
+    private int farthest(IntFunction<double[]> window, double[][] centres, int[] group, int[] sizes) {
         int far = 0;
         double farD = -1;
         for (int i = 0; i < group.length; i++) {
             if (sizes[group[i]] < 2) {
                 continue; // taking the only row of a cluster would empty it
             }
-            double dist = squaredDistance(window.row(i), centres[group[i]]);
+            double dist = squaredDistance(window.apply(i), centres[group[i]]);
             if (dist > farD) {
                 farD = dist;
                 far = i;
@@ -201,16 +218,15 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
         return far;
     }
 
-    private double[][] plusPlus(WindowState window) {
-        int n = window.size();
+    private double[][] plusPlus(IntFunction<double[]> window, int n) {
         double[][] centres = new double[k][];
-        centres[0] = Arrays.copyOf(window.row(random.nextInt(n)), d);
+        centres[0] = Arrays.copyOf(window.apply(random.nextInt(n)), d);
         double[] nearest = new double[n];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
-                nearest[i] = Math.min(nearest[i], squaredDistance(window.row(i), centres[c - 1]));
+                nearest[i] = Math.min(nearest[i], squaredDistance(window.apply(i), centres[c - 1]));
                 total += nearest[i];
             }
             int pick;
@@ -227,13 +243,12 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
             } else {
                 pick = random.nextInt(n); // all rows coincide with chosen centres
             }
-            centres[c] = Arrays.copyOf(window.row(pick), d);
+            centres[c] = Arrays.copyOf(window.apply(pick), d);
         }
         return centres;
     }
 
-    private double[][] forgy(WindowState window) {
-        int n = window.size();
+    private double[][] forgy(IntFunction<double[]> window, int n) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
@@ -244,7 +259,7 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
             int t = idx[c];
             idx[c] = idx[j];
             idx[j] = t;
-            centres[c] = Arrays.copyOf(window.row(idx[c]), d);
+            centres[c] = Arrays.copyOf(window.apply(idx[c]), d);
         }
         return centres;
     }

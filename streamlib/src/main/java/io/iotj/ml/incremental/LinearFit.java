@@ -31,6 +31,7 @@ public final class LinearFit {
         return v;
     }
 
+    /** The fitted value where every feature is 0. */
     public double intercept() {
         return intercept;
     }

@@ -4,6 +4,8 @@ import io.iotj.ml.IncrementalTrainFunction;
 import io.iotj.ml.PredictFunction;
 import io.iotj.ml.Trainer;
 import io.iotj.ml.WindowState;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Exact ordinary least squares (with intercept, any number of features) over a sliding window,
@@ -33,6 +35,11 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
     private final double[][] sxx;    // Σ (x - shiftX)(x - shiftX)ᵀ, upper triangle
     private final double[] sxy;      // Σ (x - shiftX)(y - shiftY)
     private long updatesSinceRebuild;
+
+    private Mode mode = Mode.NONE;
+    private double[][] prevX;         // the last window given to train(...), and where it started
+    private double[] prevY;
+    private long prevStart;
 
     private final double[] centred;
     private final double[][] cov;
@@ -77,27 +84,99 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
 
     @Override
     public void entered(double[] row) {
-        if (!shifted) {
-            // The first row is a fair guess of the window's location; rebuilds move the shift to the mean.
-            System.arraycopy(row, 0, shiftX, 0, d);
-            shiftY = row[d];
-            shifted = true;
-        }
-        update(row, 1);
-        n++;
+        useMode(Mode.ROWS);
+        enter(row, row[d]);
     }
 
     @Override
     public void left(double[] row) {
-        update(row, -1);
+        useMode(Mode.ROWS);
+        update(row, row[d], -1);
         n--;
     }
 
-    private void update(double[] row, double sign) {
-        for (int j = 0; j < d; j++) {
-            centred[j] = row[j] - shiftX[j];
+    /**
+     * The same fit as a plain training function, for templates that build the model with
+     * {@code func} and pick its {@code train} with {@code attribute} (the seed's style). It still
+     * works incrementally: the window's position tells which rows entered and left since the last
+     * call. Use one instance per {@code train} part.
+     */
+    public LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {
+        useMode(Mode.ARRAYS);
+        if (x.length != window.size() || y.length != x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " rows and y " + y.length
+                    + " for a window of " + window.size());
         }
-        double cy = row[d] - shiftY;
+        long start = window.start();
+        long prevEnd = prevStart + (prevX == null ? 0 : prevX.length);
+        if (prevX == null || start < prevStart || start > prevEnd || window.end() < prevEnd) {
+            clear(); // not the next window of the same stream: start over
+            for (int i = 0; i < x.length; i++) {
+                enter(x[i], y[i]);
+            }
+        } else {
+            for (long p = prevStart; p < start; p++) {
+                int i = (int) (p - prevStart);
+                update(prevX[i], prevY[i], -1);
+                n--;
+            }
+            for (long p = prevEnd; p < window.end(); p++) {
+                int i = (int) (p - start);
+                enter(x[i], y[i]);
+            }
+        }
+        prevX = x;
+        prevY = y;
+        prevStart = start;
+        if (updatesSinceRebuild >= Math.max(MIN_REBUILD_INTERVAL, 2L * n)) {
+            rebuild(i -> x[i], i -> y[i]);
+        }
+        return fit(start);
+    }
+
+    /** The fitted value for {@code x}: the prediction function of the seed's style. */
+    public double predict(double[] x, LinearFit model) {
+        return model.predict(x);
+    }
+
+    private enum Mode { NONE, ROWS, ARRAYS }
+
+    private void useMode(Mode m) {
+        if (mode != m && mode != Mode.NONE) {
+            throw new IllegalStateException("this LinearRegressionStream is fed both by a Trainer and through train(...);"
+                    + " use one instance per train part");
+        }
+        mode = m;
+    }
+
+    private void enter(double[] x, double y) {
+        if (!shifted) {
+            // The first row is a fair guess of the window's location; rebuilds move the shift to the mean.
+            System.arraycopy(x, 0, shiftX, 0, d);
+            shiftY = y;
+            shifted = true;
+        }
+        update(x, y, 1);
+        n++;
+    }
+
+    private void clear() {
+        java.util.Arrays.fill(sx, 0);
+        java.util.Arrays.fill(sxy, 0);
+        for (double[] r : sxx) {
+            java.util.Arrays.fill(r, 0);
+        }
+        sy = 0;
+        n = 0;
+        shifted = false;
+        updatesSinceRebuild = 0;
+    }
+
+    private void update(double[] x, double y, double sign) {
+        for (int j = 0; j < d; j++) {
+            centred[j] = x[j] - shiftX[j];
+        }
+        double cy = y - shiftY;
         for (int i = 0; i < d; i++) {
             double ci = sign * centred[i];
             sx[i] += ci;
@@ -118,8 +197,12 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
                     + " entered; feed this model from one Trainer only");
         }
         if (updatesSinceRebuild >= Math.max(MIN_REBUILD_INTERVAL, 2L * n)) {
-            rebuild(window);
+            rebuild(window::row, i -> window.row(i)[d]);
         }
+        return fit(window.start());
+    }
+
+    private LinearFit fit(long windowStart) {
         double[] meanOffset = new double[d];
         for (int i = 0; i < d; i++) {
             meanOffset[i] = sx[i] / n;
@@ -138,11 +221,11 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
         for (int j = 0; j < d; j++) {
             intercept -= beta[j] * (shiftX[j] + meanOffset[j]);
         }
-        return new LinearFit(intercept, beta, n, rank, window.start());
+        return new LinearFit(intercept, beta, n, rank, windowStart);
     }
 
     /** Recomputes the sums from the window's rows about its current mean. */
-    private void rebuild(WindowState window) {
+    private void rebuild(IntFunction<double[]> xs, IntToDoubleFunction ys) {
         for (int j = 0; j < d; j++) {
             shiftX[j] += sx[j] / n;
         }
@@ -153,8 +236,8 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
             java.util.Arrays.fill(r, 0);
         }
         sy = 0;
-        for (int i = 0; i < window.size(); i++) {
-            update(window.row(i), 1);
+        for (int i = 0; i < n; i++) {
+            update(xs.apply(i), ys.applyAsDouble(i), 1);
         }
         updatesSinceRebuild = 0;
     }

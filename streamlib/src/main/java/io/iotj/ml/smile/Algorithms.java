@@ -50,6 +50,25 @@ final class Algorithms {
                     return new SmileFit("random_forest_regression", Kind.REGRESSION, m,
                             v -> m.predict(Frames.tuple(schema, v)), x.length);
                 });
+        add("gradient_boost_regression", Kind.REGRESSION, "smile.gradient_boost.",
+                new smile.regression.GradientTreeBoost.Options(smile.base.cart.Loss.ls(), 100).toProperties(),
+                smile.regression.GradientTreeBoost.Options::of,
+                (p, x, y) -> {
+                    var m = smile.regression.GradientTreeBoost.fit(Frames.FORMULA, Frames.regression(x, y),
+                            smile.regression.GradientTreeBoost.Options.of(p));
+                    StructType schema = Frames.featureSchema(x[0].length);
+                    return new SmileFit("gradient_boost_regression", Kind.REGRESSION, m,
+                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                });
+        add("regression_tree", Kind.REGRESSION, "smile.cart.", new smile.regression.RegressionTree.Options().toProperties(),
+                smile.regression.RegressionTree.Options::of,
+                (p, x, y) -> {
+                    var m = smile.regression.RegressionTree.fit(Frames.FORMULA, Frames.regression(x, y),
+                            smile.regression.RegressionTree.Options.of(p));
+                    StructType schema = Frames.featureSchema(x[0].length);
+                    return new SmileFit("regression_tree", Kind.REGRESSION, m,
+                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                });
         add("logistic", Kind.CLASSIFICATION, "smile.logistic.", new LogisticRegression.Options().toProperties(),
                 LogisticRegression.Options::of,
                 (p, x, y) -> {
@@ -67,6 +86,28 @@ final class Algorithms {
                     return new SmileFit("random_forest", Kind.CLASSIFICATION, m,
                             v -> m.predict(Frames.tuple(schema, v)), x.length);
                 });
+        add("gradient_boost", Kind.CLASSIFICATION, "smile.gradient_boost.",
+                new smile.classification.GradientTreeBoost.Options(100).toProperties(),
+                smile.classification.GradientTreeBoost.Options::of,
+                (p, x, y) -> {
+                    var m = smile.classification.GradientTreeBoost.fit(Frames.FORMULA,
+                            Frames.classification(x, Frames.labels(y, "gradient_boost")),
+                            smile.classification.GradientTreeBoost.Options.of(p));
+                    StructType schema = Frames.featureSchema(x[0].length);
+                    return new SmileFit("gradient_boost", Kind.CLASSIFICATION, m,
+                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                });
+        add("decision_tree", Kind.CLASSIFICATION, "smile.cart.",
+                new smile.classification.DecisionTree.Options().toProperties(),
+                smile.classification.DecisionTree.Options::of,
+                (p, x, y) -> {
+                    var m = smile.classification.DecisionTree.fit(Frames.FORMULA,
+                            Frames.classification(x, Frames.labels(y, "decision_tree")),
+                            smile.classification.DecisionTree.Options.of(p));
+                    StructType schema = Frames.featureSchema(x[0].length);
+                    return new SmileFit("decision_tree", Kind.CLASSIFICATION, m,
+                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                });
         Properties knn = new Properties();
         knn.setProperty("smile.knn.k", "5");
         add("knn", Kind.CLASSIFICATION, "smile.knn.", knn, p -> Integer.parseInt(p.getProperty("smile.knn.k")),
@@ -79,6 +120,18 @@ final class Algorithms {
                 (p, x, y) -> {
                     CentroidClustering<double[], double[]> m = KMeans.fit(x, Clustering.Options.of(p));
                     return new SmileFit("kmeans", Kind.CLUSTERING, m, m::predict, x.length);
+                });
+        add("xmeans", Kind.CLUSTERING, "smile.clustering.", new Clustering.Options(10, 100).toProperties(),
+                Clustering.Options::of,
+                (p, x, y) -> {
+                    CentroidClustering<double[], double[]> m = smile.clustering.XMeans.fit(x, Clustering.Options.of(p));
+                    return new SmileFit("xmeans", Kind.CLUSTERING, m, m::predict, x.length);
+                });
+        add("gmeans", Kind.CLUSTERING, "smile.clustering.", new Clustering.Options(10, 100).toProperties(),
+                Clustering.Options::of,
+                (p, x, y) -> {
+                    CentroidClustering<double[], double[]> m = smile.clustering.GMeans.fit(x, Clustering.Options.of(p));
+                    return new SmileFit("gmeans", Kind.CLUSTERING, m, m::predict, x.length);
                 });
         add("isolation_forest", Kind.ANOMALY, "smile.isolation_forest.",
                 new IsolationForest.Options().toProperties(), IsolationForest.Options::of,

@@ -40,10 +40,12 @@ public final class SmileFit {
         return type.cast(model);
     }
 
+    /** The algorithm's name, e.g. {@code ridge}. */
     public String algorithm() {
         return algorithm;
     }
 
+    /** What the model learns, and so what {@link #predict} means. */
     public Kind kind() {
         return kind;
     }

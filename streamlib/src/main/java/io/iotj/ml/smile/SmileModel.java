@@ -5,6 +5,7 @@ import io.iotj.ml.PredictFunction;
 import io.iotj.ml.Predictor;
 import io.iotj.ml.TrainFunction;
 import io.iotj.ml.Trainer;
+import io.iotj.ml.WindowState;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -103,6 +104,20 @@ public final class SmileModel {
         return TrainFunction.unsupervised((x, previous, window) -> fit(x, null));
     }
 
+    /**
+     * Trains on one window, as a training method: for templates that make the model with
+     * {@code func} and pick {@code train} with {@code attribute} (the seed's style). Supervised
+     * models take the one column after the features as the target.
+     */
+    public SmileFit train(double[][] x, double[][] y, SmileFit model, WindowState window) {
+        return trainFunction().train(x, y, model, window);
+    }
+
+    /** The prediction of {@code model} for {@code x}, as a prediction method (see {@link #train}). */
+    public double predict(double[] x, SmileFit model) {
+        return model.predict(x);
+    }
+
     /** The prediction function for {@code predict}: {@link SmileFit#predict}. */
     public PredictFunction<SmileFit, Double> predictFunction() {
         return (x, model) -> model.predict(x);
@@ -118,10 +133,12 @@ public final class SmileModel {
         return new Predictor<>(predictFunction(), numFeatures);
     }
 
+    /** The algorithm's name, e.g. {@code ridge}. */
     public String name() {
         return name;
     }
 
+    /** What the model learns, and so what its predictions mean. */
     public Kind kind() {
         return kind;
     }

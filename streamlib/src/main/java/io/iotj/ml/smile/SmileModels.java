@@ -16,9 +16,10 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Names: {@code ols}, {@code ridge}, {@code lasso}, {@code elastic_net},
- * {@code random_forest_regression} (regression); {@code logistic}, {@code random_forest},
- * {@code knn} (classification); {@code kmeans} (clustering); {@code isolation_forest} (anomaly
- * scores). Hyper-parameters use Smile's own property names without the prefix, e.g. {@code lambda},
+ * {@code random_forest_regression}, {@code gradient_boost_regression}, {@code regression_tree}
+ * (regression); {@code logistic}, {@code random_forest}, {@code gradient_boost},
+ * {@code decision_tree}, {@code knn} (classification); {@code kmeans}, {@code xmeans} and
+ * {@code gmeans} (k = the most clusters) (clustering); {@code isolation_forest} (anomaly scores). Hyper-parameters use Smile's own property names without the prefix, e.g. {@code lambda},
  * {@code trees}, {@code max_depth}, {@code k}; camelCase ({@code maxDepth}) works too. An unknown
  * name or hyper-parameter, or a bad value, fails here with the list of what is allowed. Any other
  * Smile model: {@link SmileModel#regression}, {@link SmileModel#classification},
@@ -63,6 +64,28 @@ public final class SmileModels {
         }
         Properties fixed = props;
         return new SmileModel(a.name(), a.kind(), (x, y) -> a.fitter().fit(fixed, x, y));
+    }
+
+    /**
+     * The named model with hyper-parameters written as text, {@code "lambda=0.1, trees=50"}: the
+     * form a template can pass, e.g. {@code func(function="io.iotj.ml.smile.SmileModels.of",
+     * parameters=["ridge", "lambda=0.1"])}.
+     *
+     * @throws MlException for text that is not {@code name=value} pairs separated by commas
+     */
+    public static SmileModel of(String name, String params) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (params != null && !params.isBlank()) {
+            for (String pair : params.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+                    throw new MlException("hyper-parameters for " + name + " must be name=value pairs separated by"
+                            + " commas, e.g. \"lambda=0.1, trees=50\"; got \"" + params + "\"");
+                }
+                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return of(name, map);
     }
 
     /** The names {@link #of} accepts (aliases aside). */

@@ -139,4 +139,23 @@ class KMeansStreamTest {
         var e = assertThrows(IllegalArgumentException.class, () -> KMeansStream.trainer(2, 5, 3, 10, 1));
         assertEquals("k-means with k = 5 needs windows of at least 5 rows; min_window_size is 3", e.getMessage());
     }
+
+    @Test
+    void asAPlainTrainingFunctionItFindsTheClustersToo() {
+        Random r = new Random(10);
+        var km = new KMeansStream(4, 3);
+        Trainer<Centroids> t = Trainer.of(io.iotj.ml.TrainFunction.unsupervised(km::train), 4, 30, 300, 10);
+        Centroids last = null;
+        for (int i = 0; i < 1000; i++) {
+            for (Centroids m : t.push(point(r, PLANTED[r.nextInt(3)], 1))) {
+                last = m;
+            }
+        }
+        Set<Integer> found = new HashSet<>();
+        for (int c = 0; c < 3; c++) {
+            found.add(match(last.centroid(c), PLANTED, 0.4));
+        }
+        assertEquals(Set.of(0, 1, 2), found);
+        assertEquals(last.predict(PLANTED[1]), km.predict(PLANTED[1], last));
+    }
 }

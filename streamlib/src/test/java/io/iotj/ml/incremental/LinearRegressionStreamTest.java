@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iotj.ml.MlException;
 import io.iotj.ml.Predictor;
+import io.iotj.ml.IncrementalTrainFunction;
+import io.iotj.ml.TrainFunction;
 import io.iotj.ml.Trainer;
+import io.iotj.ml.WindowState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -124,6 +127,24 @@ class LinearRegressionStreamTest {
     }
 
     @Test
+    void fewerRowsThanFeaturesStillFitEveryRowExactly() {
+        Random r = new Random(13);
+        var t = LinearRegressionStream.trainer(5, 3, 3, 3);
+        double[][] rows = new double[3][];
+        LinearFit fit = null;
+        for (int i = 0; i < 3; i++) {
+            rows[i] = row(r, 5, 0, 1);
+            for (LinearFit f : t.push(rows[i])) {
+                fit = f;
+            }
+        }
+        assertEquals(2, fit.rank(), "3 centred rows span 2 directions");
+        for (double[] row : rows) {
+            assertEquals(row[5], fit.predict(row), 1e-9);
+        }
+    }
+
+    @Test
     void aOneRowWindowPredictsThatRow() {
         var t = LinearRegressionStream.trainer(1, 1, 3, 1);
         LinearFit fit = t.push(new double[] {2, 5}).get(0);
@@ -150,5 +171,77 @@ class LinearRegressionStreamTest {
         assertEquals("row 1 column 1 is NaN; this model needs finite numbers", e.getMessage());
         LinearFit fit = t.push(new double[] {2, 1, 6}).get(0);
         assertEquals(2, fit.rows());
+    }
+
+    @Test
+    void asAPlainTrainingFunctionItMatchesTheIncrementalPathIncludingResets() {
+        Random r = new Random(6);
+        var viaRows = LinearRegressionStream.trainer(2, 4, 40, 3);
+        var lrs = new LinearRegressionStream(2);
+        Trainer<LinearFit> viaArrays = Trainer.of(TrainFunction.singleTarget((x, y, m, w) -> {
+            LinearFit f = lrs.train(x, y, m, w);
+            if (w.index() % 17 == 16) {
+                w.reset();
+            }
+            return f;
+        }), 2, 4, 40, 3);
+        var reference = new LinearRegressionStream(2);
+        Trainer<LinearFit> viaRowsWithResets = Trainer.incremental(new IncrementalTrainFunction<>() {
+            @Override
+            public int numFeatures() {
+                return 2;
+            }
+
+            @Override
+            public int numColumns() {
+                return 3;
+            }
+
+            @Override
+            public void entered(double[] row) {
+                reference.entered(row);
+            }
+
+            @Override
+            public void left(double[] row) {
+                reference.left(row);
+            }
+
+            @Override
+            public LinearFit model(WindowState w) {
+                LinearFit f = reference.model(w);
+                if (w.index() % 17 == 16) {
+                    w.reset();
+                }
+                return f;
+            }
+        }, 4, 40, 3);
+        int compared = 0;
+        for (int i = 0; i < 3000; i++) {
+            double[] row = row(r, 2, 5, 2);
+            viaRows.push(row);
+            List<LinearFit> a = viaArrays.push(row);
+            List<LinearFit> b = viaRowsWithResets.push(row);
+            assertEquals(b.size(), a.size());
+            for (int k = 0; k < a.size(); k++) {
+                assertEquals(b.get(k).windowStart(), a.get(k).windowStart());
+                assertEquals(b.get(k).rows(), a.get(k).rows());
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(b.get(k).coefficients()[j], a.get(k).coefficients()[j],
+                            1e-9 * (1 + Math.abs(b.get(k).coefficients()[j])));
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared > 900, compared + " windows compared");
+    }
+
+    @Test
+    void oneInstanceCannotBeFedTwoWays() {
+        var lrs = new LinearRegressionStream(1);
+        Trainer.incremental(lrs, 1, 1, 1).push(new double[] {1, 2});
+        var t = Trainer.of(TrainFunction.singleTarget(lrs::train), 1, 1, 1, 1);
+        var e = assertThrows(MlException.class, () -> t.push(new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("use one instance per train part"), e.getMessage());
     }
 }

@@ -112,18 +112,20 @@ class SmileModelsTest {
                 set[i] = new double[] {a, Math.sin(a)};
             }
         }
-        SmileFit fit = SmileModels.of("random_forest_regression", Map.of("trees", 50))
-                .fit(features(train, 1), target(train, 1));
-        assertTrue(rmse(fit, test, 1) < 0.15, "rmse " + rmse(fit, test, 1));
+        for (String name : new String[] {"random_forest_regression", "gradient_boost_regression", "regression_tree"}) {
+            SmileFit fit = SmileModels.of(name, name.equals("regression_tree") ? Map.of() : Map.of("trees", 50))
+                    .fit(features(train, 1), target(train, 1));
+            assertTrue(rmse(fit, test, 1) < 0.15, name + " rmse " + rmse(fit, test, 1));
+        }
     }
 
     @Test
     void classifiersSeparateTwoBlobsWithTheirOwnLabels() {
         double[][] train = labelledRows(R, 300);
         double[][] test = labelledRows(R, 300);
-        for (String name : new String[] {"logistic", "random_forest", "knn"}) {
-            SmileModel model = name.equals("random_forest") ? SmileModels.of(name, Map.of("trees", 30))
-                    : SmileModels.of(name);
+        for (String name : new String[] {"logistic", "random_forest", "gradient_boost", "decision_tree", "knn"}) {
+            SmileModel model = name.contains("random_forest") || name.contains("boost")
+                    ? SmileModels.of(name, Map.of("trees", 30)) : SmileModels.of(name);
             SmileFit fit = model.fit(features(train, 2), target(train, 2));
             assertEquals(Kind.CLASSIFICATION, fit.kind());
             assertTrue(accuracy(fit, test) > 0.95, name + " accuracy " + accuracy(fit, test));
@@ -138,7 +140,13 @@ class SmileModelsTest {
             double[] c = centres[i % 3];
             x[i] = new double[] {c[0] + 0.5 * R.nextGaussian(), c[1] + 0.5 * R.nextGaussian()};
         }
-        SmileFit fit = SmileModels.of("kmeans", Map.of("k", 3)).fit(x, null);
+        for (SmileFit fit : new SmileFit[] {SmileModels.of("kmeans", Map.of("k", 3)).fit(x, null),
+                SmileModels.of("xmeans", Map.of("k", 6)).fit(x, null)}) {
+            threeBlobs(fit, centres, x);
+        }
+    }
+
+    private static void threeBlobs(SmileFit fit, double[][] centres, double[][] x) {
         double[] labels = {fit.predict(centres[0]), fit.predict(centres[1]), fit.predict(centres[2])};
         assertNotEquals(labels[0], labels[1]);
         assertNotEquals(labels[0], labels[2]);
@@ -211,6 +219,17 @@ class SmileModelsTest {
         e = assertThrows(MlException.class, () -> t.push(new double[] {1, 0.5}));
         assertTrue(e.getMessage().contains("logistic learns class labels, whole numbers in the target column;"
                 + " row 1 of the window has 0.5"), e.getMessage());
+    }
+
+    @Test
+    void hyperParametersAsTextForTemplates() {
+        SmileModel m = SmileModels.of("random_forest", "trees=7, max_depth = 3");
+        double[][] train = labelledRows(R, 100);
+        var forest = m.fit(features(train, 2), target(train, 2)).model(smile.classification.RandomForest.class);
+        assertEquals(7, forest.size());
+        var e = assertThrows(MlException.class, () -> SmileModels.of("ridge", "lambda"));
+        assertEquals("hyper-parameters for ridge must be name=value pairs separated by commas, e.g. "
+                + "\"lambda=0.1, trees=50\"; got \"lambda\"", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,253 @@
+package io.iotj.magics;
+
+import io.iotj.assemble.Assembler;
+import io.iotj.assemble.Assembly;
+import io.iotj.assemble.AssemblyException;
+import io.iotj.assemble.FunctionResolver;
+import io.iotj.assemble.LeafRegistry;
+import io.iotj.assemble.TemplateSource;
+import io.iotj.display.DisplayData;
+import io.iotj.kernel.KernelContext;
+import io.iotj.kernel.jshell.JavaEvaluator;
+import io.iotj.kernel.output.OutputContext;
+import io.iotj.magics.args.ArgException;
+import io.iotj.magics.args.AssembleArgs;
+import io.iotj.magics.library.TemplateCatalog;
+import io.iotj.magics.live.LiveDisplays;
+import io.iotj.magics.live.LiveStreamView;
+import io.iotj.magics.live.StreamsView;
+import io.iotj.magics.resolve.NearMatches;
+import io.iotj.magics.session.GraphRegistry;
+import io.iotj.magics.session.NotebookGraph;
+import io.iotj.magics.session.SessionGraph;
+import io.iotj.ml.MlLeaves;
+import io.iotj.runtime.ExecutionHook;
+import io.iotj.runtime.RunningGraph;
+import io.iotj.runtime.Runtime;
+import io.iotj.runtime.RuntimeOptions;
+import io.iotj.runtime.Runtimes;
+import io.iotj.template.ParsedTemplate;
+import io.iotj.template.Template;
+import io.iotj.template.TemplateError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code %assemble}, {@code %%assemble}, {@code %streams} and {@code %stop}: start graphs from
+ * templates in the background, bind their handles in JShell, show their outputs as live tables,
+ * list and stop them.
+ */
+final class GraphMagics {
+    /** The library's leaves and the ML leaves (train, predict). */
+    private static final LeafRegistry LEAVES = MlLeaves.register(LeafRegistry.standard());
+
+    private final KernelContext kernel;
+    private final TemplateCatalog catalog;
+    private final TemplateMagics templates;
+    private final GraphRegistry graphs;
+    private final LiveDisplays displays;
+    private final NotebookFunctions functions;
+    private final GraphThreads threads;
+    private LiveDisplays.Handle streamsDisplay;
+
+    GraphMagics(KernelContext kernel, TemplateCatalog catalog, TemplateMagics templates,
+                GraphRegistry graphs, LiveDisplays displays, GraphThreads threads) {
+        this.kernel = kernel;
+        this.catalog = catalog;
+        this.templates = templates;
+        this.graphs = graphs;
+        this.displays = displays;
+        this.threads = threads;
+        this.functions = new NotebookFunctions(kernel.evaluator(), catalog);
+    }
+
+    /** {@code %assemble NAME [k=v ...] [--as VAR] [--mode M] [--broker URI] [--rows N]}. */
+    Object assembleLine(String rest) throws Exception {
+        AssembleArgs a = args(() -> AssembleArgs.parseLine(rest));
+        TemplateCatalog.Entry e = catalog.find(a.template()).orElseThrow(() -> templates.unknown(a.template()));
+        start(a, e.template(), e);
+        return null;
+    }
+
+    /** {@code %%assemble [k=v ...] [flags]} with a template in the body: define and start it. */
+    Object assembleCell(List<String> words, String body) throws Exception {
+        String line = requote(words);
+        AssembleArgs a = args(() -> AssembleArgs.parseCellFlags(line));
+        List<ParsedTemplate> read = templates.read(body, 1);
+        for (ParsedTemplate p : read) {
+            catalog.addFromCell(p);
+        }
+        Template t = read.getLast().template();
+        kernel.display(TemplateMagics.diagram(t));
+        start(a, t, catalog.find(t.name()).orElseThrow());
+        return null;
+    }
+
+    private static AssembleArgs args(java.util.function.Supplier<AssembleArgs> parse) throws Exception {
+        try {
+            return parse.get();
+        } catch (ArgException e) {
+            throw MagicErrors.of("UsageError", e.getMessage());
+        }
+    }
+
+    /** Words split by the kernel, quoted again where they hold blanks, for the flag reader. */
+    private static String requote(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            String value = eq < 0 ? w : w.substring(eq + 1);
+            if (value.chars().anyMatch(Character::isWhitespace) || value.contains("\"")) {
+                String quoted = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                out.add(eq < 0 ? quoted : w.substring(0, eq + 1) + quoted);
+            } else {
+                out.add(w);
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private void start(AssembleArgs a, Template t, TemplateCatalog.Entry entry) throws Exception {
+        Runtime runtime = runtime(a);
+        functions.checkConstants(t, entry);
+        Map<String, Object> values = AssembleValues.of(a, t, kernel.evaluator(), functions);
+
+        String name = a.as() != null ? a.as() : graphs.freshName(t.name());
+        Optional<SessionGraph> old = graphs.get(name);
+        if (old.isPresent() && !old.get().status().finished()) {
+            old.get().stop();
+            System.out.println("stopped the earlier graph " + name);
+        }
+
+        Assembly assembly;
+        try {
+            Assembler assembler = new Assembler(templateSource(), LEAVES,
+                    FunctionResolver.standard(functions.asResolver()));
+            assembly = assembler.assemble(name, t, values);
+        } catch (AssemblyException ex) {
+            throw MagicErrors.of("AssemblyError", ex.getMessage());
+        }
+
+        OutputContext ctx = kernel.currentOutput();
+        // Graph threads start without any cell's stop token, so interrupting a cell never stops
+        // them, and they print into this cell.
+        RunningGraph running = JavaEvaluator.outsideCell(() -> runtime.start(assembly.graph()));
+        NotebookGraph graph = new NotebookGraph(running, t.name());
+        graphs.add(graph);
+        try {
+            kernel.evaluator().bind(name, running, RunningGraph.class.getName());
+        } catch (RuntimeException ex) {
+            running.stop();
+            throw MagicErrors.of("BindError", "the graph " + name + " started but could not be bound to a "
+                    + "variable of that name, so it was stopped: " + ex.getMessage());
+        }
+        showLive(graph, a.rows(), ctx);
+    }
+
+    private Runtime runtime(AssembleArgs a) throws Exception {
+        ExecutionHook hook = (part, work) -> {
+            threads.seen(Thread.currentThread());
+            work.run();
+        };
+        RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(hook);
+        return switch (a.mode()) {
+            case SINGLE -> Runtimes.singleThread(options);
+            case THREADS -> Runtimes.threads(options);
+            case DISTRIBUTED -> throw MagicErrors.of("UsageError", "--mode distributed is not "
+                    + "available in this kernel yet; use --mode threads or --mode single");
+        };
+    }
+
+    private void showLive(NotebookGraph graph, int rows, OutputContext ctx) {
+        LiveStreamView view = new LiveStreamView(graph, rows);
+        String id = kernel.display(bundle(view));
+        displays.start(view::version, () -> graph.status().finished(),
+                () -> OutputContext.runWith(ctx, () -> kernel.updateDisplay(id, bundle(view))));
+    }
+
+    private static DisplayData bundle(LiveStreamView view) {
+        return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
+    }
+
+    private TemplateSource templateSource() {
+        return new TemplateSource() {
+            @Override
+            public Optional<Template> find(String name) {
+                return catalog.library().find(name);
+            }
+
+            @Override
+            public List<String> names() {
+                return List.copyOf(catalog.library().names());
+            }
+        };
+    }
+
+    /** {@code %streams}: the table of graphs, kept up to date while any of them runs. */
+    Object streams() {
+        StreamsView view = new StreamsView(graphs::all);
+        String id = kernel.display(streamsBundle(view));
+        OutputContext ctx = kernel.currentOutput();
+        synchronized (this) {
+            // Only the latest %streams output stays live: older ones keep their last state.
+            if (streamsDisplay != null) {
+                streamsDisplay.cancel();
+            }
+            streamsDisplay = displays.start(view::version, view::allFinished,
+                    () -> OutputContext.runWith(ctx, () -> kernel.updateDisplay(id, streamsBundle(view))));
+        }
+        return null;
+    }
+
+    private static DisplayData streamsBundle(StreamsView view) {
+        return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
+    }
+
+    /** {@code %stop NAME ...} or {@code %stop --all}. */
+    Object stop(List<String> args) throws Exception {
+        if (args.isEmpty()) {
+            throw MagicErrors.of("UsageError", "%stop NAME stops one graph, %stop --all every graph; "
+                    + "running now: " + names(graphs.unfinished()));
+        }
+        if (args.equals(List.of("--all"))) {
+            List<SessionGraph> running = graphs.unfinished();
+            for (SessionGraph g : running) {
+                g.stop();
+            }
+            System.out.println(running.isEmpty() ? "no graph was running"
+                    : "stopped " + running.size() + " graph" + (running.size() == 1 ? "" : "s") + ": "
+                    + names(running));
+            return null;
+        }
+        for (String n : args) {
+            SessionGraph g = graphs.get(n).orElseThrow(() -> {
+                List<String> near = NearMatches.of(n, graphs.names(), 3);
+                return MagicErrors.of("UnknownGraph", "no graph is called " + n
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                        + " (%streams lists them)");
+            });
+            boolean was = !g.status().finished();
+            g.stop();
+            System.out.println(was ? "stopped " + n : n + " had already " + g.status().word());
+        }
+        return null;
+    }
+
+    private static String names(List<SessionGraph> gs) {
+        return gs.isEmpty() ? "none" : String.join(", ", gs.stream().map(SessionGraph::name).toList());
+    }
+
+    /** Stops every graph (kernel shutdown). */
+    void stopAll() {
+        for (SessionGraph g : graphs.unfinished()) {
+            try {
+                g.stop();
+            } catch (Exception e) {
+                System.err.println("iotj: stopping " + g.name() + ": " + e);
+            }
+        }
+    }
+}

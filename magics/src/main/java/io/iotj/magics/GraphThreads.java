@@ -1,0 +1,25 @@
+package io.iotj.magics;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The threads that have run parts of the session's graphs, held weakly: how many are still alive
+ * tells whether stopping graphs left any thread behind.
+ */
+final class GraphThreads {
+    private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** Notes that {@code t} runs graph work. */
+    void seen(Thread t) {
+        threads.add(t);
+    }
+
+    /** How many of the threads that ran graph work are alive. */
+    int alive() {
+        synchronized (threads) {
+            return (int) threads.stream().filter(Thread::isAlive).count();
+        }
+    }
+}

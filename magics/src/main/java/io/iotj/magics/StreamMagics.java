@@ -1,0 +1,101 @@
+package io.iotj.magics;
+
+import io.iotj.display.DisplayData;
+import io.iotj.kernel.KernelContext;
+import io.iotj.kernel.KernelExtension;
+import io.iotj.magics.display.TableHtml;
+import io.iotj.magics.display.TemplateDiagram;
+import io.iotj.magics.table.StreamTables;
+import io.iotj.stream.Tuple;
+import io.iotj.template.TemplateLibrary;
+import io.iotj.magics.library.TemplateCatalog;
+import io.iotj.magics.library.UserTemplates;
+import io.iotj.magics.live.LiveDisplays;
+import io.iotj.magics.session.GraphRegistry;
+import io.iotj.template.ParsedTemplate;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stream magics as a kernel extension: {@code %%template}, {@code %template},
+ * {@code %templates}, {@code %assemble}, {@code %%assemble}, {@code %streams}, {@code %stop}, and
+ * the HTML renderer of Tablesaw tables. Found by the kernel through {@code ServiceLoader}.
+ */
+public final class StreamMagics implements KernelExtension {
+    private static final GraphThreads THREADS = new GraphThreads();
+    private TemplateCatalog catalog;
+
+    @Override
+    public void start(KernelContext kernel) {
+        kernel.renderers().register(Table.class, t -> new DisplayData()
+                .put(DisplayData.HTML, TableHtml.render(t))
+                .put(DisplayData.TEXT, t.rowCount() > TableHtml.MAX_ROWS ? t.print(TableHtml.MAX_ROWS) : t.printAll()));
+
+        warmUp();
+        catalog = new TemplateCatalog();
+        UserTemplates library = UserTemplates.fromEnvironment();
+        loadLibrary(library);
+
+        TemplateMagics templates = new TemplateMagics(kernel, catalog, library);
+        kernel.magics().registerCellMagic("template", templates::templateCell);
+        kernel.magics().registerLineMagic("template", templates::template);
+        kernel.magics().registerLineMagic("templates", args -> templates.templates());
+
+        LiveDisplays displays = new LiveDisplays();
+        GraphMagics graphs = new GraphMagics(kernel, catalog, templates, new GraphRegistry(), displays, THREADS);
+        kernel.magics().registerRawLineMagic("assemble", graphs::assembleLine);
+        kernel.magics().registerCellMagic("assemble", graphs::assembleCell);
+        kernel.magics().registerLineMagic("streams", args -> graphs.streams());
+        kernel.magics().registerLineMagic("stop", graphs::stop);
+        kernel.onShutdown(() -> {
+            graphs.stopAll();
+            displays.close();
+        });
+    }
+
+    /**
+     * How many threads that ran parts of this session's graphs are still alive: 0 once every
+     * graph has stopped. For tests and for users who want to check.
+     */
+    public static int graphThreads() {
+        return THREADS.alive();
+    }
+
+    /**
+     * Loads the classes of the first live table and diagram (Tablesaw's among them, about 0.4 s
+     * here) in the background while the user types, so the first {@code %assemble} is not slower
+     * than the next ones.
+     */
+    private static void warmUp() {
+        Thread.ofVirtual().name("iotj-magics-warmup").start(() -> {
+            try {
+                TableHtml.render(StreamTables.of("warm-up", List.of(Tuple.of(1, 2.5), Tuple.of(3, 4.5))));
+                TemplateDiagram.svg(TemplateLibrary.leaves().get(0));
+            } catch (RuntimeException | LinkageError e) {
+                // Only a warm-up: the real use reports its own problems.
+            }
+        });
+    }
+
+    private void loadLibrary(UserTemplates library) {
+        UserTemplates.Loaded loaded = library.load();
+        for (Map.Entry<Path, ParsedTemplate> e : loaded.templates()) {
+            try {
+                catalog.addFromLibrary(e.getValue(), e.getKey().toString());
+            } catch (RuntimeException ex) {
+                System.err.println("iotj: template library " + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        for (String p : loaded.problems()) {
+            System.err.println("iotj: template library: " + p);
+        }
+    }
+
+    /** The session's templates (for other extensions and tests). */
+    public TemplateCatalog catalog() {
+        return catalog;
+    }
+}

@@ -1,0 +1,124 @@
+package io.iotj.magics.session;
+
+import io.iotj.magics.live.StreamProbe;
+import io.iotj.magics.table.StreamTables;
+import io.iotj.runtime.RunningGraph;
+import io.iotj.stream.Stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A running graph of the notebook, as the live views and {@code %streams} read it. */
+public final class NotebookGraph implements SessionGraph {
+    private final RunningGraph running;
+    private final String template;
+    private final List<StreamProbe> outputs;
+    private final List<Stream<?>> inputs;
+
+    public NotebookGraph(RunningGraph running, String template) {
+        this.running = running;
+        this.template = template;
+        List<StreamProbe> outs = new ArrayList<>();
+        for (Map.Entry<String, Stream<?>> e : running.graph().outputs().entrySet()) {
+            outs.add(probe(e.getKey(), e.getValue()));
+        }
+        this.outputs = List.copyOf(outs);
+        this.inputs = List.copyOf(running.graph().inputs().values());
+    }
+
+    private static StreamProbe probe(String name, Stream<?> s) {
+        return new StreamProbe() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long count() {
+                return s.count();
+            }
+
+            @Override
+            public List<?> recent(int n) {
+                return s.recent(n);
+            }
+        };
+    }
+
+    /** The running graph itself (what the JShell variable holds). */
+    public RunningGraph running() {
+        return running;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+
+    @Override
+    public void stop() {
+        running.stop();
+    }
+
+    @Override
+    public String name() {
+        return running.name();
+    }
+
+    @Override
+    public String mode() {
+        return running.mode();
+    }
+
+    @Override
+    public Status status() {
+        return switch (running.status().state()) {
+            case RUNNING -> Status.RUNNING;
+            case IDLE -> Status.IDLE;
+            case STOPPED -> Status.STOPPED;
+            case FAILED -> Status.FAILED;
+        };
+    }
+
+    @Override
+    public Failure failure() {
+        io.iotj.runtime.Status s = running.status();
+        if (s.state() != io.iotj.runtime.Status.State.FAILED) {
+            return null;
+        }
+        Throwable e = s.error();
+        String exception = e == null ? "unknown error"
+                : e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String value = s.value() == null ? "(none)" : StreamTables.text(s.value());
+        return new Failure(s.part() == null ? "?" : s.part(), value, exception);
+    }
+
+    @Override
+    public long valuesIn() {
+        long n = 0;
+        for (Stream<?> s : inputs) {
+            n += s.count();
+        }
+        return n;
+    }
+
+    @Override
+    public long valuesOut() {
+        long n = 0;
+        for (StreamProbe s : outputs) {
+            n += s.count();
+        }
+        return n;
+    }
+
+    @Override
+    public long backlog() {
+        return running.backlog();
+    }
+
+    @Override
+    public List<StreamProbe> outputs() {
+        return outputs;
+    }
+}

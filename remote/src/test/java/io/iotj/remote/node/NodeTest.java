@@ -1,0 +1,232 @@
+package io.iotj.remote.node;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.iotj.remote.Controller;
+import io.iotj.remote.LocalBroker;
+import io.iotj.remote.Node;
+import io.iotj.remote.security.Secret;
+import io.iotj.remote.security.SignedMessage;
+import io.iotj.remote.security.Signer;
+import io.iotj.remote.transport.GraphTopology;
+import io.iotj.remote.transport.Outlet;
+import io.iotj.remote.transport.Publisher;
+import io.iotj.remote.transport.StreamId;
+import io.iotj.remote.transport.Transport;
+import io.iotj.remote.transport.TransportListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A node in this JVM, driven through the broker by a {@link Controller}, as the kernel will. */
+class NodeTest {
+    private static final Secret SECRET = Secret.of("node-test-secret-" + UUID.randomUUID(), "test");
+    private final String name = "n-" + UUID.randomUUID().toString().substring(0, 6);
+    private final List<SignedMessage> events = new CopyOnWriteArrayList<>();
+    private Node node;
+    private Controller ctl;
+    private Transport data;
+
+    @BeforeAll
+    static void broker() throws Exception {
+        LocalBroker.ensureUp();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        ctl = Controller.connect(LocalBroker.URI, SECRET, "kernel-test");
+        ctl.onEvent(events::add);
+        // pinned-only: the shared assemble queue may hold other runs' leftovers; this node takes only its own
+        node = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", name, "--pinned-only"), SECRET);
+        data = Transport.connect(LocalBroker.URI, "node-test-data", TransportListener.NONE);
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        ctl.close();
+        data.close();
+    }
+
+    private SignedMessage awaitEvent(String type, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            for (SignedMessage m : events) {
+                if (m.type().equals(type) && m.from().equals(name) && m.body().toString().contains(containing)) return m;
+            }
+            Thread.sleep(20);
+        }
+        fail("no '" + type + "' event containing '" + containing + "' from " + name + "; got " + events);
+        return null;
+    }
+
+    @Test
+    void theNodeAnnouncesItselfAndHeartbeats() throws Exception {
+        assertTrue(ctl.await(ns -> ns.stream().anyMatch(n -> n.name().equals(name) && n.alive()), Duration.ofSeconds(5)));
+        Controller.NodeInfo info = ctl.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(Runtime.getRuntime().availableProcessors(), info.cores());
+        assertFalse(info.host().isEmpty());
+        awaitEvent("heartbeat", name);
+    }
+
+    @Test
+    void aJShellFunctionShippedWithThePartRunsOnTheNode() throws Exception {
+        String graph = LocalBroker.uniqueGraph("g");
+        GraphTopology topo = new GraphTopology(graph);
+        List<String> parts = List.of("map0", "out");
+        data.declare(topo, parts);
+        try {
+            List<Object> got = Collections.synchronizedList(new ArrayList<>());
+            data.receiver(topo, "out", b -> { for (int i = 0; i < b.size(); i++) got.add(b.values().get(i)); }, Map.of(), 8);
+
+            ctl.assembleOn(name, mapSpec(graph, "times_two", List.of(
+                    "import java.util.function.*;",
+                    "int factor = 2;\nint times_two(int x) { return factor * x; }")));
+            awaitEvent("status", "\"state\":\"running\"");
+
+            Publisher pub = data.publisher(topo, 8);
+            Outlet o = data.outlet(pub, "map0", new StreamId("in", -1, "x"), 100, 0, 0);
+            for (long i = 0; i < 1000; i++) o.addLong(i);
+            o.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (got.size() < 1000 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(1000, got.size());
+            for (int i = 0; i < 1000; i++) assertEquals(2 * i, got.get(i), "value " + i); // int, as times_two returns
+
+            ctl.stop(graph);
+            awaitEvent("status", "\"state\":\"stopped\"");
+        } finally {
+            data.delete(topo, parts);
+        }
+    }
+
+    @Test
+    void aStoppedNodeLeavesNoThreadsBehind() throws Exception {
+        String graph = LocalBroker.uniqueGraph("leak");
+        GraphTopology topo = new GraphTopology(graph);
+        List<String> parts = List.of("map0", "out");
+        data.declare(topo, parts);
+        try {
+            Node other = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", name + "-x", "--pinned-only"), SECRET);
+            ctl.assembleOn(name + "-x", mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (events.stream().noneMatch(m -> m.from().equals(name + "-x") && m.type().equals("status")) && System.nanoTime() < deadline)
+                Thread.sleep(20);
+            assertTrue(threads().stream().anyMatch(t -> t.startsWith("iotj-node-heartbeat")), threads().toString());
+            other.close();
+            Thread.sleep(300);
+            // this test's own node (and transport) still run; the closed node's executors must be gone
+            long heartbeats = threads().stream().filter(t -> t.startsWith("iotj-node-heartbeat")).count();
+            assertEquals(1, heartbeats, "only the other node's heartbeat thread is left: " + threads());
+            assertTrue(threads().stream().noneMatch(t -> t.equals("iotj-transport-iotj-node-" + name + "-x-data")), threads().toString());
+        } finally {
+            data.delete(topo, parts);
+        }
+    }
+
+    private static List<String> threads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
+    }
+
+    @Test
+    void aSnippetThatDoesNotCompileIsReportedWithItsPosition() throws Exception {
+        String graph = LocalBroker.uniqueGraph("bad");
+        GraphTopology topo = new GraphTopology(graph);
+        data.declare(topo, List.of("map0", "out"));
+        try {
+            ctl.assembleOn(name, mapSpec(graph, "f", List.of("int f(int x) {\n  return x +* 2;\n}")));
+            SignedMessage m = awaitEvent("status", "\"state\":\"failed\"");
+            String error = m.body().get("error").getAsString();
+            assertTrue(error.matches("error at line 2, column 1[0-9]: .*"), error);
+            ctl.assembleOn(name, mapSpec(graph, "no_such_function", List.of()));
+            SignedMessage m2 = awaitEvent("status", "no_such_function");
+            assertTrue(m2.body().get("error").getAsString().contains("unknown function \"no_such_function\""), m2.body().toString());
+        } finally {
+            data.delete(topo, List.of("map0", "out"));
+        }
+    }
+
+    @Test
+    void forgedAlteredUnsignedAndReplayedCommandsAreRefusedAndNotRun() throws Exception {
+        awaitEvent("hello", name);
+        String graph = LocalBroker.uniqueGraph("evil");
+        JsonObject spec = mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }"));
+        try (Channel ch = data.connection().createChannel()) {
+            String key = ControlNames.nodeKey(name);
+            // forged: signed with another secret
+            Signer.Signed forged = new Signer(Secret.of("an-attackers-own-secret!", "x")).sign("assemble", "kernel-test", spec);
+            publish(ch, key, forged.bytes(), forged.signature());
+            awaitEvent("refused", "bad signature");
+            // unsigned
+            publish(ch, key, forged.bytes(), null);
+            awaitEvent("refused", "unsigned");
+            // altered: a genuine signature over other bytes
+            Signer.Signed genuine = new Signer(SECRET).sign("assemble", "kernel-test", spec);
+            byte[] altered = new String(genuine.bytes(), StandardCharsets.UTF_8).replace("times_two(int x) { return 2", "times_two(int x) { return 3")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertFalse(java.util.Arrays.equals(altered, genuine.bytes()));
+            events.clear();
+            publish(ch, key, altered, genuine.signature());
+            awaitEvent("refused", "bad signature");
+            // replayed: a genuine command sent twice; the second copy is refused
+            Signer.Signed ping = new Signer(SECRET).sign("ping", "kernel-test", new JsonObject());
+            publish(ch, key, ping.bytes(), ping.signature());
+            awaitEvent("pong", name);
+            publish(ch, key, ping.bytes(), ping.signature());
+            awaitEvent("refused", "replayed");
+        }
+        Thread.sleep(300);
+        assertTrue(events.stream().noneMatch(m -> m.type().equals("status") && m.body().toString().contains(graph)),
+                "no refused command ran: " + events);
+    }
+
+    private static void publish(Channel ch, String key, byte[] body, String sig) throws Exception {
+        AMQP.BasicProperties.Builder p = new AMQP.BasicProperties.Builder();
+        if (sig != null) p.headers(Map.of(Signer.HEADER, sig));
+        ch.basicPublish(ControlNames.COMMANDS, key, p.build(), body);
+    }
+
+    static JsonObject mapSpec(String graph, String function, List<String> snippets) {
+        JsonObject s = new JsonObject();
+        s.addProperty("graph", graph);
+        s.addProperty("part", "map0");
+        s.addProperty("template", "map");
+        JsonObject args = new JsonObject();
+        args.addProperty("function", function);
+        s.add("args", args);
+        JsonArray inputs = new JsonArray();
+        JsonObject in = new JsonObject();
+        in.addProperty("param", "in");
+        inputs.add(in);
+        s.add("inputs", inputs);
+        JsonObject outputs = new JsonObject();
+        JsonArray dests = new JsonArray();
+        JsonObject d = new JsonObject();
+        d.addProperty("part", "out");
+        d.addProperty("param", "in");
+        dests.add(d);
+        outputs.add("out", dests);
+        s.add("outputs", outputs);
+        JsonArray sn = new JsonArray();
+        snippets.forEach(sn::add);
+        s.add("snippets", sn);
+        s.addProperty("batch", 100);
+        s.addProperty("lingerMs", 10);
+        return s;
+    }
+}

@@ -1,0 +1,191 @@
+package io.iotj.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iotj.assemble.Assembler;
+import io.iotj.assemble.Assembly;
+import io.iotj.assemble.AssemblyException;
+import io.iotj.assemble.Fns;
+import io.iotj.assemble.FunctionResolver;
+import io.iotj.assemble.LeafRegistry;
+import io.iotj.assemble.TemplateSource;
+import io.iotj.ml.incremental.Centroids;
+import io.iotj.ml.incremental.LinearFit;
+import io.iotj.ml.incremental.LinearRegressionStream;
+import io.iotj.parse.TemplateParser;
+import io.iotj.runtime.RunningGraph;
+import io.iotj.runtime.RuntimeOptions;
+import io.iotj.runtime.Runtimes;
+import io.iotj.template.Template;
+import io.iotj.template.TemplateLibrary;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MlLeavesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /**
+     * Section 2.1.2 of the seed, with the function names quoted: the assembler reads the seed's bare
+     * {@code function=train} as a reference to a template parameter named train (reported to the lead).
+     */
+    static final String LINEAR_REGRESSION = """
+            linear_regression(x:stream, y:stream) -> z:stream {
+                model = train(in=x, function="train", num_features=2, min_window_size=5, max_window_size=30, step_size=2);
+                z = predict(in=y, function="predict", model=model, num_features=2);
+            }
+            """;
+
+    // The two functions a notebook would define, as static methods (JShell compiles them so).
+
+    public static LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {
+        LinearRegressionStream fresh = new LinearRegressionStream(x[0].length);
+        return fresh.train(x, y, model, window);
+    }
+
+    public static double predict(double[] x, double[] y, LinearFit model) {
+        return model.predict(x);
+    }
+
+    private static Method method(String name) {
+        for (Method m : MlLeavesTest.class.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    private static TemplateLibrary library() {
+        return MlLeaves.register(TemplateLibrary.standard());
+    }
+
+    private static Assembler assembler(Template t) {
+        // Like a notebook's resolver: names to functions whose parameter types the leaves cannot see.
+        FunctionResolver notebook = FunctionResolver.of(Map.of(
+                "train", Fns.methods("train", List.of(method("train")), null),
+                "predict", Fns.methods("predict", List.of(method("predict")), null)));
+        return new Assembler(TemplateSource.of(t), MlLeaves.register(LeafRegistry.standard()),
+                FunctionResolver.standard(notebook));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void theSeedsLinearRegressionTemplateRuns(String mode) throws Exception {
+        Template t = TemplateParser.parseTemplate(LINEAR_REGRESSION, library());
+        Assembly a = assembler(t).assemble("lr-" + mode, "linear_regression", Map.of());
+        assertEquals(List.of("train0", "predict0"), a.graph().parts().stream().map(p -> p.name()).toList());
+        RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(a.graph());
+        try {
+            Random r = new Random(12);
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                double u = r.nextGaussian();
+                double v = r.nextGaussian();
+                rows.add(new double[] {u, v, 1 + 2 * u - 3 * v});
+            }
+            g.in("x").extend(rows);
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            g.in("y").extend(List.of(new double[] {1, 1, 0}, new double[] {2, 0, 0}));
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            List<?> z = g.out("z").values();
+            assertEquals(2, z.size(), z.toString());
+            assertEquals(0.0, (Double) z.get(0), 1e-9);
+            assertEquals(5.0, (Double) z.get(1), 1e-9);
+        } finally {
+            g.stop();
+        }
+    }
+
+    @Test
+    void aModelObjectMadeByFuncServesThroughAttributeAsInTheSeedsMeetupTemplate() {
+        Template t = TemplateParser.parseTemplate("""
+                meetup(points:stream) -> centroids:stream {
+                    km = func(function="io.iotj.ml.incremental.KMeansStream", parameters=[2, 2]);
+                    fit = attribute(in=km, attribute="train");
+                    centroids = train(in=points, function=fit, num_features=2, min_window_size=4, max_window_size=8, step_size=2);
+                }
+                """, library());
+        Assembly a = assembler(t).assemble("meetup", "meetup", Map.of());
+        @SuppressWarnings("unchecked")
+        var points = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("points");
+        List<?> out = a.graph().outputs().get("centroids").toList();
+        for (int i = 0; i < 8; i++) {
+            points.append(i % 2 == 0 ? new double[] {0, 0} : new double[] {10, 10}); // not started: inline
+        }
+        Centroids last = (Centroids) out.get(out.size() - 1);
+        assertEquals(3, out.size());
+        assertFalse(last.predict(new double[] {0, 0}) == last.predict(new double[] {10, 10}));
+    }
+
+    @Test
+    void aSmileModelPassedAsTheFunctionArgumentTrainsAndPredicts() {
+        Template t = TemplateParser.parseTemplate("""
+                learn(x:stream, y:stream, f:function) -> z:stream {
+                    m = train(in=x, function=f, num_features=1, min_window_size=10, max_window_size=10, step_size=10);
+                    z = predict(in=y, function=f, model=m, num_features=1);
+                }
+                """, library());
+        var ridge = io.iotj.ml.smile.SmileModels.of("ridge", Map.of("lambda", 1e-6));
+        Assembly a = assembler(t).assemble("learn", "learn", Map.of("f", ridge));
+        @SuppressWarnings("unchecked")
+        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        @SuppressWarnings("unchecked")
+        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        List<?> z = a.graph().outputs().get("z").toList();
+        for (int i = 0; i < 10; i++) {
+            x.append(List.of(i, 3 * i - 1)); // rows as lists of numbers
+        }
+        y.append(100);
+        assertEquals(1, z.size());
+        assertEquals(299.0, (Double) z.get(0), 1e-3);
+    }
+
+    @Test
+    void aSmileModelNamedInsideTheTemplateTrainsAndPredicts() {
+        Template t = TemplateParser.parseTemplate("""
+                learn(x:stream, y:stream) -> z:stream {
+                    ridge = func(function="io.iotj.ml.smile.SmileModels.of", parameters=["ridge", "lambda=0.000001"]);
+                    fit = attribute(in=ridge, attribute="train");
+                    apply = attribute(in=ridge, attribute="predict");
+                    m = train(in=x, function=fit, num_features=1, min_window_size=10, max_window_size=10, step_size=10);
+                    z = predict(in=y, function=apply, model=m, num_features=1);
+                }
+                """, library());
+        Assembly a = assembler(t).assemble("learn2", "learn", Map.of());
+        @SuppressWarnings("unchecked")
+        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        @SuppressWarnings("unchecked")
+        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        List<?> z = a.graph().outputs().get("z").toList();
+        for (int i = 0; i < 10; i++) {
+            x.append(new double[] {i, 2 * i + 5});
+        }
+        y.append(new double[] {10});
+        assertEquals(1, z.size());
+        assertEquals(25.0, ((Number) z.get(0)).doubleValue(), 1e-3);
+    }
+
+    @Test
+    void badParametersAreNamedBeforeAnythingRuns() {
+        Template t = TemplateParser.parseTemplate("""
+                bad(x:stream) -> m:stream {
+                    m = train(in=x, function="train", num_features=2, min_window_size=5, max_window_size=3, step_size=1);
+                }
+                """, library());
+        AssemblyException e = assertThrows(AssemblyException.class, () -> assembler(t).assemble("bad", "bad", Map.of()));
+        assertEquals("train0", e.part());
+        assertEquals("max_window_size", e.param());
+        assertTrue(e.getMessage().contains("must be at least min_window_size (5)"), e.getMessage());
+    }
+}
