@@ -111,12 +111,12 @@ Thread loadFeed = new Thread(() -> {{
 }});
 loadFeed.start();""")
         time.sleep(args.seconds + 0.5)
-        ex = k.ok("""
+        ex = k.ok(f"""
 loadFeed.join();
 load.awaitIdle(java.time.Duration.ofSeconds(30));
 double wall = (System.nanoTime() - wall0) / 1e9;
-String.format("%d values in %.2f s = %.0f values/s; display thread CPU %.1f ms (%.2f%% of a core); kernel CPU %.2f s (%.0f%% of a core)",
-    load.out("z").count(), wall, load.out("z").count() / wall,
+String.format("%d values fed over %.1f s (%.0f values/s), all out after %.2f s; display thread CPU %.1f ms (%.2f%% of a core); kernel CPU %.2f s (%.0f%% of a core)",
+    load.out("z").count(), {args.seconds}, load.out("z").count() / {args.seconds}, wall,
     (displayCpu() - disp0) / 1e6, (displayCpu() - disp0) / 1e7 / wall,
     (osMx.getProcessCpuTime() - cpu0) / 1e9, (osMx.getProcessCpuTime() - cpu0) / 1e7 / wall)""", timeout=120)
         say("live table at a steady rate: " + ex.text.strip('"'))

@@ -3,7 +3,6 @@ package io.iotj.magics;
 import io.iotj.assemble.Assembler;
 import io.iotj.assemble.Assembly;
 import io.iotj.assemble.AssemblyException;
-import io.iotj.assemble.Fn;
 import io.iotj.assemble.FunctionResolver;
 import io.iotj.assemble.LeafRegistry;
 import io.iotj.assemble.TemplateSource;
@@ -12,32 +11,30 @@ import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.magics.args.ArgException;
-import io.iotj.magics.args.ArgValue;
 import io.iotj.magics.args.AssembleArgs;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.live.LiveDisplays;
 import io.iotj.magics.live.LiveStreamView;
 import io.iotj.magics.live.StreamsView;
-import io.iotj.magics.resolve.Invoker;
 import io.iotj.magics.resolve.NearMatches;
-import io.iotj.magics.resolve.NotebookResolver;
 import io.iotj.magics.session.GraphRegistry;
 import io.iotj.magics.session.NotebookGraph;
 import io.iotj.magics.session.SessionGraph;
+import io.iotj.remote.BrokerUri;
+import io.iotj.remote.runtime.DistributedRuntime;
+import io.iotj.remote.security.Secret;
 import io.iotj.ml.MlLeaves;
 import io.iotj.runtime.ExecutionHook;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.Runtime;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
-import io.iotj.template.External;
-import io.iotj.template.Param;
 import io.iotj.template.ParsedTemplate;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateError;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +53,7 @@ final class GraphMagics {
     private final TemplateMagics templates;
     private final GraphRegistry graphs;
     private final LiveDisplays displays;
-    private final NotebookResolver resolver;
+    private final NotebookFunctions functions;
     private final GraphThreads threads;
     private LiveDisplays.Handle streamsDisplay;
 
@@ -68,7 +65,7 @@ final class GraphMagics {
         this.graphs = graphs;
         this.displays = displays;
         this.threads = threads;
-        this.resolver = new NotebookResolver(new EvaluatorSession(kernel.evaluator()), new LibraryBuiltins());
+        this.functions = new NotebookFunctions(kernel.evaluator(), catalog);
     }
 
     /** {@code %assemble NAME [k=v ...] [--as VAR] [--mode M] [--broker URI] [--rows N]}. */
@@ -118,9 +115,12 @@ final class GraphMagics {
     }
 
     private void start(AssembleArgs a, Template t, TemplateCatalog.Entry entry) throws Exception {
-        Runtime runtime = runtime(a);
-        checkFunctions(t, entry);
-        Map<String, Object> values = values(a, t);
+        functions.checkConstants(t, entry);
+        boolean remote = a.mode() == AssembleArgs.Mode.DISTRIBUTED;
+        // Remote nodes get function names and constants; local runtimes resolved objects.
+        Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.evaluator())
+                : AssembleValues.of(a, t, kernel.evaluator(), functions);
+        Runtime runtime = remote ? distributed(a, t, values) : local(a);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
         Optional<SessionGraph> old = graphs.get(name);
@@ -131,7 +131,8 @@ final class GraphMagics {
 
         Assembly assembly;
         try {
-            Assembler assembler = new Assembler(templateSource(), LEAVES, FunctionResolver.standard(functionResolver()));
+            Assembler assembler = new Assembler(templateSource(), LEAVES,
+                    FunctionResolver.standard(functions.asResolver()));
             assembly = assembler.assemble(name, t, values);
         } catch (AssemblyException ex) {
             throw MagicErrors.of("AssemblyError", ex.getMessage());
@@ -153,18 +154,46 @@ final class GraphMagics {
         showLive(graph, a.rows(), ctx);
     }
 
-    private Runtime runtime(AssembleArgs a) throws Exception {
+    private Runtime local(AssembleArgs a) {
         ExecutionHook hook = (part, work) -> {
             threads.seen(Thread.currentThread());
             work.run();
         };
         RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(hook);
-        return switch (a.mode()) {
-            case SINGLE -> Runtimes.singleThread(options);
-            case THREADS -> Runtimes.threads(options);
-            case DISTRIBUTED -> throw MagicErrors.of("UsageError", "--mode distributed is not "
-                    + "available in this kernel yet; use --mode threads or --mode single");
-        };
+        return a.mode() == AssembleArgs.Mode.SINGLE ? Runtimes.singleThread(options) : Runtimes.threads(options);
+    }
+
+    /** Remote nodes through the broker ({@code --broker}, else {@code IOTJ_BROKER}, else local). */
+    private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
+        Secret secret;
+        try {
+            secret = Secret.load();
+        } catch (IOException | RuntimeException e) {
+            throw MagicErrors.of("UsageError", "--mode distributed needs the secret the nodes share: "
+                    + "set IOTJ_SECRET, or create " + Secret.defaultFile() + " with install/iotj-node "
+                    + "--init-secret (" + e.getMessage() + ")");
+        }
+        return DistributedRuntime.of(BrokerUri.resolve(a.broker()), secret, t, values, templateSource(),
+                names -> snippets());
+    }
+
+    /**
+     * The notebook sources a node needs to define the named functions: the imports and every
+     * method (a method may call others), never variables or statements.
+     */
+    private List<String> snippets() {
+        List<String> out = new ArrayList<>();
+        for (String src : kernel.evaluator().activeSnippetSources()) {
+            String s = src.strip();
+            // The kernel's own packages (display API, magics) do not exist on a node.
+            boolean kernelOnly = s.contains("io.iotj.display") || s.contains("io.iotj.kernel")
+                    || s.contains("io.iotj.magics");
+            if (s.startsWith("import ") && !kernelOnly) {
+                out.add(src);
+            }
+        }
+        kernel.evaluator().methods().forEach(m -> out.add(m.source()));
+        return out;
     }
 
     private void showLive(NotebookGraph graph, int rows, OutputContext ctx) {
@@ -176,95 +205,6 @@ final class GraphMagics {
 
     private static DisplayData bundle(LiveStreamView view) {
         return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
-    }
-
-    /**
-     * Resolves every function the template names as a constant, before anything starts, so an
-     * unknown name is reported with the line of the template that wrote it.
-     */
-    private void checkFunctions(Template t, TemplateCatalog.Entry entry) throws Exception {
-        List<TemplateError> problems = new ArrayList<>();
-        for (int i = 0; i < t.externals().size(); i++) {
-            External e = t.externals().get(i);
-            String fn = functionConstant(t, e);
-            if (fn == null) {
-                continue;
-            }
-            try {
-                resolver.resolve(fn);
-            } catch (NotebookResolver.UnresolvedException ex) {
-                problems.add(entry.sourceMap().error(entry.sourceMap().external(i).value(),
-                        "in template " + t.name() + ", part " + e.part() + ": " + ex.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw MagicErrors.ofTemplate(problems, entry.origin() == TemplateCatalog.Origin.SESSION ? 1 : 0);
-        }
-    }
-
-    /** The function name a quoted constant gives to a {@code function} parameter, or null. */
-    private String functionConstant(Template t, External e) {
-        String ext = e.ext().strip();
-        if (ext.length() < 2 || !(ext.startsWith("\"") && ext.endsWith("\""))) {
-            return null;
-        }
-        String part = e.part();
-        String partTemplate = t.components().stream().filter(c -> c.part().equals(part))
-                .map(io.iotj.template.Component::template).findFirst().orElse(null);
-        if (partTemplate == null) {
-            return null;
-        }
-        Optional<Template> pt = catalog.library().find(partTemplate);
-        boolean isFunction = pt.map(x -> x.inputs().stream()
-                .anyMatch(p -> p.name().equals(e.param()) && p.isFunction())).orElse(false);
-        return isFunction ? ext.substring(1, ext.length() - 1) : null;
-    }
-
-    /** The {@code k=v} values as the assembler takes them. */
-    private Map<String, Object> values(AssembleArgs a, Template t) throws Exception {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<String> declared = new ArrayList<>();
-        t.inputs().forEach(p -> declared.add(p.name()));
-        t.outputs().forEach(p -> declared.add(p.name()));
-        for (Map.Entry<String, ArgValue> e : a.values().entrySet()) {
-            String key = e.getKey();
-            if (!declared.contains(key)) {
-                List<String> near = NearMatches.of(key, declared, 3);
-                boolean helps = !near.isEmpty() && near.size() < declared.size();
-                throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
-                        + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
-                        + " (its parameters: " + String.join(", ", declared) + ")");
-            }
-            Param param = t.inputs().stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);
-            out.put(key, switch (e.getValue()) {
-                case ArgValue.Num n -> n.value() instanceof Long l && l == l.intValue() ? (Object) l.intValue() : n.value();
-                case ArgValue.Str s -> s.value();
-                case ArgValue.Name n -> name(key, n.value(), param);
-            });
-        }
-        return out;
-    }
-
-    /** A bare name: a function for a function parameter, else a JShell variable's object. */
-    private Object name(String key, String name, Param param) throws Exception {
-        boolean function = param != null && param.isFunction();
-        JavaEvaluator ev = kernel.evaluator();
-        if (!function && ev.hasVariable(name)) {
-            return ev.variable(name).orElse(null);
-        }
-        try {
-            return fn(name, resolver.resolve(name));
-        } catch (NotebookResolver.UnresolvedException ex) {
-            if (function) {
-                throw MagicErrors.of("UnknownFunction", key + "=" + name + ": " + ex.getMessage());
-            }
-            List<String> known = new ArrayList<>();
-            ev.variables().forEach(v -> known.add(v.name()));
-            List<String> near = NearMatches.of(name, known, 3);
-            throw MagicErrors.of("UsageError", key + "=" + name + ": there is no variable or function called "
-                    + name + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
-                    + " (write a string in quotes: " + key + "=\"" + name + "\")");
-        }
     }
 
     private TemplateSource templateSource() {
@@ -279,57 +219,6 @@ final class GraphMagics {
                 return List.copyOf(catalog.library().names());
             }
         };
-    }
-
-    /** The notebook's resolution order as the assembler's resolver. */
-    private FunctionResolver functionResolver() {
-        return new FunctionResolver() {
-            @Override
-            public Optional<Fn> resolve(String name) {
-                try {
-                    return Optional.of(fn(name, resolver.resolve(name)));
-                } catch (NotebookResolver.UnresolvedException e) {
-                    return Optional.empty();
-                }
-            }
-
-            @Override
-            public List<String> knownNames() {
-                List<String> names = new ArrayList<>();
-                kernel.evaluator().methods().forEach(m -> names.add(m.name()));
-                kernel.evaluator().variables().forEach(v -> names.add(v.name()));
-                return names;
-            }
-        };
-    }
-
-    /** An invoker as the library's function type; the user's exceptions pass unchanged. */
-    static Fn fn(String name, Invoker invoker) {
-        return new Fn() {
-            @Override
-            public Object call(Object... args) {
-                try {
-                    return invoker.call(args);
-                } catch (Exception e) {
-                    throw GraphMagics.<RuntimeException>sneaky(e);
-                }
-            }
-
-            @Override
-            public String describe() {
-                return invoker.describe();
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E sneaky(Throwable e) throws E {
-        throw (E) e;
     }
 
     /** {@code %streams}: the table of graphs, kept up to date while any of them runs. */
