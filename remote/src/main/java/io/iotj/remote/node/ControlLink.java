@@ -45,6 +45,9 @@ public final class ControlLink implements AutoCloseable {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .deliveryMode(persistent ? 2 : 1)
+                // a node refuses it after the signer's window anyway: let the broker drop it by then,
+                // so commands nobody takes (no node consumes the shared queue) do not pile up
+                .expiration(Long.toString(Signer.DEFAULT_MAX_SKEW_MILLIS))
                 .headers(Map.of(Signer.HEADER, s.signature()))
                 .build();
         channel.basicPublish(exchange, routingKey, props, s.bytes());
