@@ -247,3 +247,12 @@ def test_values_of_assemble_are_functions_variables_numbers_and_strings(kernel):
     bad = kernel.execute('%assemble apply f=inc --mode fast')
     assert bad.status == "error" and "column" in bad.error["evalue"] + "".join(bad.error["traceback"])
     kernel.ok("%stop --all")
+
+
+def test_assembly_problems_name_the_line_of_the_part(kernel):
+    ex = kernel.execute("%%assemble --as wz\nzero_window(x:stream) -> y:stream {\n"
+                        "  y = window(in=x, function=\"sum\", window_size=0, step_size=1);\n}")
+    assert ex.status == "error", ex.describe()
+    text = ex.error["evalue"] + "\n" + "\n".join(ex.error["traceback"])
+    assert "line 3" in ex.error["evalue"] and "window_size" in text and "^" in text, text
+    assert kernel.ok("1 + 1").text == "2"
