@@ -76,6 +76,7 @@ def main() -> int:
         mid = kc.execute("1 + 1")
         wait_reply(kc, mid)
         first_exec = time.perf_counter() - t
+        start_to_first = time.perf_counter() - t0
         wait_idle(kc, mid)
 
         reply_times, idle_times = [], []
@@ -111,6 +112,7 @@ def main() -> int:
     rows = [
         ("kernel start -> kernel_info reply", ms(start_to_info), "<= 1500 ms"),
         ("first execute `1 + 1` (reply)", ms(first_exec), ""),
+        ("kernel start -> first `1 + 1` result", ms(start_to_first), ""),
         (f"execute `1 + 1` median of {args.runs} (reply)", ms(statistics.median(reply_times)), "<= 25 ms"),
         (f"execute `1 + 1` p90 (reply)", ms(percentile(reply_times, 90)), ""),
         (f"execute `1 + 1` median (until idle)", ms(statistics.median(idle_times)), ""),

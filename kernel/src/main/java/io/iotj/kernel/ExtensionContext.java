@@ -54,6 +54,11 @@ final class ExtensionContext implements KernelContext {
     }
 
     @Override
+    public void onInterrupt(Runnable hook) {
+        kernel.onInterrupt(hook);
+    }
+
+    @Override
     public void onShutdown(Runnable hook) {
         kernel.onShutdown(hook);
     }

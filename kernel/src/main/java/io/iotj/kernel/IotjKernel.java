@@ -48,6 +48,7 @@ public final class IotjKernel extends BaseKernel {
     private final Renderers renderers = Renderers.withBuiltins();
     private final SessionHistory history = new SessionHistory(HISTORY_CAPACITY);
     private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
     private final List<String> startupNotes = Collections.synchronizedList(new ArrayList<>());
     private final LanguageInfo languageInfo = Languages.java();
 
@@ -135,6 +136,11 @@ public final class IotjKernel extends BaseKernel {
             startupNotes.clear();
             return notes;
         }
+    }
+
+    /** Registers a hook run when the user interrupts a cell. */
+    public void onInterrupt(Runnable hook) {
+        interruptHooks.add(hook);
     }
 
     /** Registers a hook run at shutdown and restart, newest first. */
@@ -307,10 +313,17 @@ public final class IotjKernel extends BaseKernel {
         return history;
     }
 
-    /** Stops the running cell, if any (threads it started too). */
+    /** Stops the running cell, if any (threads it started too), then runs the interrupt hooks. */
     @Override
     public void interrupt() {
         if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) evaluator.join().interrupt();
+        for (Runnable hook : interruptHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("iotj: interrupt hook failed: " + e);
+            }
+        }
     }
 
     /** Runs the shutdown hooks (newest first, each at most {@code 3 s}), then closes the evaluator. */

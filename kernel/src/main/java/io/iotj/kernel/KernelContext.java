@@ -56,6 +56,13 @@ public interface KernelContext {
     void updateDisplay(String displayId, Object value, String... mimeTypes);
 
     /**
+     * Runs {@code hook} when the user interrupts the running cell (after the evaluator was told
+     * to stop it). Magics that wait for work on threads of their own (a graph run to its end)
+     * use it to stop that work; the hook runs on the control thread and must return quickly.
+     */
+    void onInterrupt(Runnable hook);
+
+    /**
      * Runs {@code hook} when the kernel shuts down or restarts, before the evaluator closes;
      * hooks run in reverse order of registration, each at most a few seconds. Use it to stop
      * running graphs and their threads.

@@ -18,6 +18,7 @@ import io.iotj.display.DisplayPublisher;
 import io.iotj.kernel.jshell.EvaluatorConfig;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.OutputRouter;
+import io.iotj.kernel.output.StdinStream;
 import io.iotj.kernel.output.StreamName;
 import io.iotj.kernel.wire.Content;
 import io.iotj.kernel.wire.Request;
@@ -70,6 +71,7 @@ public final class KernelServer implements DisplayPublisher {
      */
     public void start(EvaluatorConfig config) {
         router.install();
+        System.setIn(new StdinStream(this::readLine));
         Display.install(this, kernel.renderers());
         wire.start(this::handle, this::handle);
         Thread init = new Thread(() -> {
@@ -129,11 +131,14 @@ public final class KernelServer implements DisplayPublisher {
         OutputContext ctx = new OutputContext(r.message(), "In [" + count + "]");
         OutputContext.setLastCell(ctx);
         Result result;
+        inputRequest = req.isStdinEnabled() ? r : null;
         try {
             result = OutputContext.callWith(ctx, () -> run(code, count, silent));
         } catch (Exception | LinkageError e) {
             String msg = "iotj failed to run the cell: " + e;
             result = new Result(new CellOutcome.Failed("KernelError", msg, List.of(msg)), null);
+        } finally {
+            inputRequest = null;
         }
         router.flush(ctx);
         String historyOutput = "";
@@ -161,6 +166,18 @@ public final class KernelServer implements DisplayPublisher {
     }
 
     private record Result(CellOutcome outcome, DisplayData shown) {
+    }
+
+    /** The request of the running cell when it allows input, else null. */
+    private volatile Request inputRequest;
+
+    /** One line from the frontend for {@code System.in}; null (end of input) when the cell does not allow it. */
+    private String readLine() {
+        Request r = inputRequest;
+        OutputContext ctx = OutputContext.current();
+        if (r == null || ctx == null || ctx.parent() != r.message()) return null;
+        router.flush(ctx); // a prompt printed before reading shows first
+        return wire.readInput(r.message(), "", false);
     }
 
     /** Runs on the shell thread inside the cell's output context, so rendering prints there too. */

@@ -30,6 +30,8 @@ import java.util.function.Predicate;
 public final class Controller implements AutoCloseable {
     /** A node silent for longer than this is dead. */
     public static final Duration DEAD_AFTER = Duration.ofMillis(3000);
+    /** A node silent for longer than this leaves the table. */
+    public static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
     private final Connection connection;
     private final ControlLink link;
@@ -56,9 +58,30 @@ public final class Controller implements AutoCloseable {
     /** Counters of one part on a node, as of its last heartbeat: values taken, values sent on, failures. */
     public record PartCount(String graph, String part, long in, long out, long failed) {}
 
+    private volatile long connectedSince = System.currentTimeMillis();
+    private volatile boolean connected = true;
+
     private Controller(Connection connection, ControlLink link) {
         this.connection = connection;
         this.link = link;
+        connection.addShutdownListener(cause -> connected = false);
+        if (connection instanceof com.rabbitmq.client.Recoverable r) {
+            r.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override public void handleRecovery(com.rabbitmq.client.Recoverable x) {
+                    connectedSince = System.currentTimeMillis();
+                    connected = true;
+                }
+                @Override public void handleRecoveryStarted(com.rabbitmq.client.Recoverable x) {}
+            });
+        }
+    }
+
+    /**
+     * True when this controller has been connected long enough to judge nodes: while it is cut
+     * off from the broker (or just back), silence says nothing about the nodes.
+     */
+    public boolean canJudgeNodes() {
+        return connected && System.currentTimeMillis() - connectedSince > DEAD_AFTER.toMillis();
     }
 
     /** Connects as {@code self} (e.g. {@code kernel-<pid>}) and starts following node events. */
@@ -119,6 +142,8 @@ public final class Controller implements AutoCloseable {
     /** The nodes seen, by name, with liveness judged now. */
     public List<NodeInfo> nodes() {
         long now = System.currentTimeMillis();
+        // forget nodes gone for long, so a kernel running for days with nodes coming and going stays small
+        nodes.values().removeIf(n -> now - n.lastSeenMillis() > FORGET_AFTER.toMillis());
         return nodes.values().stream()
                 .map(n -> n.alive() && now - n.lastSeenMillis() > DEAD_AFTER.toMillis()
                         ? new NodeInfo(n.name(), n.host(), n.cores(), n.parts(), n.lastSeenMillis(), 0, n.totalIn(), false, n.counts()) : n)

@@ -50,6 +50,8 @@ public final class Node implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Node.class.getName());
     /** Milliseconds between heartbeats. */
     public static final long HEARTBEAT_MILLIS = 1000;
+    /** How long a part waits for the node that ran it before to let go of its queue. */
+    public static final long TAKEOVER_WAIT_MILLIS = 30_000;
 
     private final NodeOptions options;
     private final Connection control;
@@ -150,7 +152,7 @@ public final class Node implements AutoCloseable {
             runner = new PartRunner(data, spec, logic, resume,
                     msg -> event("error", status(spec.graph(), spec.part(), "running", msg)),
                     why -> event("status", status(spec.graph(), spec.part(), "failed", why)));
-            runner.start();
+            startWhenFree(runner, spec);
             synchronized (graphs) {
                 g.parts.put(spec.part(), runner);
             }
@@ -160,6 +162,35 @@ public final class Node implements AutoCloseable {
         } catch (SnippetFunctions.SnippetError | IOException | RuntimeException e) {
             if (runner != null) runner.close();
             event("status", status(spec.graph(), spec.part(), "failed", BrokerUri.mask(e.getMessage())));
+        }
+    }
+
+    /**
+     * Starts the part's receiver. While the node that ran the part before still holds its queue (a
+     * node cut off from the network is dropped by the broker only after missed heartbeats), waits
+     * up to {@link #TAKEOVER_WAIT_MILLIS}.
+     */
+    private void startWhenFree(PartRunner runner, PartSpec spec) throws IOException {
+        long deadline = System.currentTimeMillis() + TAKEOVER_WAIT_MILLIS;
+        boolean told = false;
+        while (true) {
+            try {
+                runner.start();
+                return;
+            } catch (IOException e) {
+                if (!String.valueOf(e.getMessage()).contains("being consumed by another receiver")
+                        || System.currentTimeMillis() > deadline || closed) throw e;
+                if (!told) {
+                    event("status", status(spec.graph(), spec.part(), "waiting", e.getMessage()));
+                    told = true;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -105,6 +105,8 @@ public final class Supervisor implements AutoCloseable {
 
     private void check() {
         try {
+            // after our own reconnect every node looks silent for a while: wait until heartbeats are back
+            if (!controller.canJudgeNodes()) return;
             List<Controller.NodeInfo> nodes = controller.nodes();
             List<String> alive = nodes.stream().filter(Controller.NodeInfo::alive).map(Controller.NodeInfo::name).toList();
             List<Placement> orphans = new ArrayList<>();

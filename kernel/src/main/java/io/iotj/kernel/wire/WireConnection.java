@@ -133,15 +133,51 @@ public final class WireConnection implements AutoCloseable {
     }
 
     /**
-     * Asks the frontend for a line of input (the stdin channel) and waits for it. Call only
-     * from the thread serving the request that allowed stdin.
+     * Asks the frontend for a line of input (the stdin channel) and waits for it. The socket
+     * work happens on a thread of its own, so interrupting the waiting thread (a stopped
+     * cell) cannot break the socket; it then returns {@code null}.
      */
     public String readInput(MessageContext parent, String prompt, boolean password) {
-        synchronized (stdin) {
-            stdin.sendMessage(new Message<>(parent, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
-            Message<?> reply = stdin.readMessage();
-            if (reply == null || reply.getHeader().getType() != MessageType.INPUT_REPLY) return "";
-            return ((InputReply) reply.getContent()).getValue();
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.Future<String> answer = stdinWorker.submit(() -> askFrontend(parent, prompt, password, wanted));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            wanted.set(false);
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.println("iotj: reading input failed: " + e.getCause());
+            return null;
+        }
+    }
+
+    private final java.util.concurrent.ExecutorService stdinWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "iotj-stdin");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private String askFrontend(MessageContext parent, String prompt, boolean password,
+                               java.util.concurrent.atomic.AtomicBoolean wanted) {
+        if (!wanted.get()) return null;
+        Message<?> request = new Message<>(parent, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password));
+        stdin.sendMessage(request);
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(stdin, ZMQ.Poller.POLLIN);
+        try {
+            while (running && wanted.get()) {
+                if (poller.poll(POLL_MILLIS) <= 0 || !poller.pollin(0)) continue;
+                Message<?> reply = stdin.readMessage();
+                // A reply naming an earlier, abandoned request is dropped (jupyter_client names none).
+                if (reply != null && reply.getHeader().getType() == MessageType.INPUT_REPLY && (!reply.hasParentHeader()
+                        || request.getHeader().getId().equals(reply.getParentHeader().getId()))) {
+                    return ((InputReply) reply.getContent()).getValue();
+                }
+            }
+            return null;
+        } finally {
+            poller.close();
         }
     }
 
@@ -176,9 +212,9 @@ public final class WireConnection implements AutoCloseable {
         synchronized (iopub) {
             iopub.close();
         }
-        synchronized (stdin) {
-            stdin.close();
-        }
+        stdinWorker.shutdownNow();
+        stdinWorker.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        stdin.close();
         ctx.term();
     }
 }

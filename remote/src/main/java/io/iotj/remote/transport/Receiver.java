@@ -77,12 +77,20 @@ public final class Receiver implements AutoCloseable {
                 @Override public void handleRecoveryStarted(Recoverable r) {}
             });
         }
-        this.consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
-                deliver(env.getDeliveryTag(), body);
-            }
-        });
+        // Exclusive: one consumer per part queue, so a node that comes back after its part was moved
+        // elsewhere cannot consume beside the new one (its consumer recovery is refused).
+        try {
+            this.consumerTag = channel.basicConsume(queue, false, "", false, true, null, new DefaultConsumer(channel) {
+                @Override
+                public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
+                    deliver(env.getDeliveryTag(), body);
+                }
+            });
+        } catch (IOException e) {
+            String why = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            throw new IOException(why.contains("exclusive") ? "queue " + queue + " is being consumed by another receiver (the part runs elsewhere)"
+                    : "cannot consume " + queue + ": " + why, e);
+        }
     }
 
     private synchronized void deliver(long tag, byte[] body) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.iotj.remote.Controller;
 import io.iotj.remote.Node;
 import io.iotj.remote.PrivateBroker;
+import io.iotj.remote.Supervisor;
 import io.iotj.remote.node.NodeOptions;
 import io.iotj.remote.security.Secret;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,12 @@ class BrokerRestartTest {
             }, Map.of(), 8);
             JsonObject spec = io.iotj.remote.node.NodeTestSpecs.map(graph, "map0", "sink0", "twice",
                     List.of("long twice(long x) { return 2 * x; }"), 500);
-            ctl.assembleOn("rn1", spec);
+            List<String> supervision = new CopyOnWriteArrayList<>();
+            Supervisor sup = new Supervisor(ctl, new Supervisor.Listener() {
+                @Override public void moved(String g, String part, String from, String to) { supervision.add("moved " + part); }
+                @Override public void failed(String g, String reason) { supervision.add("failed: " + reason); }
+            });
+            sup.assembleOn("rn1", spec);
             assertTrue(ctl.await(ns -> ns.stream().anyMatch(x -> x.parts().contains(graph + "/map0")), Duration.ofSeconds(20)));
 
             Publisher pub = source.publisher(topo, 16);
@@ -88,6 +94,10 @@ class BrokerRestartTest {
             assertEquals(n, got.size(), "every value once (before the restart: " + before + ")");
             for (int i = 0; i < n; i++) assertEquals(2L * i, got.get(i), "value " + i);
             assertEquals(List.of(), problems);
+            Thread.sleep(4000); // past the supervisor's grace after its own reconnect
+            assertEquals(List.of(), supervision, "a broker restart is not a node death: nothing moved, nothing failed");
+            assertEquals(Map.of(graph + "/map0", "rn1"), sup.placements());
+            sup.close();
             ctl.stop(graph);
             source.delete(topo, parts);
         }

@@ -217,6 +217,17 @@ class TransportTest {
     }
 
     @Test
+    void onlyOneReceiverConsumesAPartQueue() throws Exception {
+        Receiver first = consumerSide.receiver(graph, "zip0", b -> { }, Map.of(), 8);
+        try (Transport other = Transport.connect(LocalBroker.URI, "test-second", listener)) {
+            IOException e = assertThrows(IOException.class, () -> other.receiver(graph, "zip0", b -> { }, Map.of(), 8));
+            assertTrue(e.getMessage().contains("being consumed by another receiver"), e.getMessage());
+            first.close();
+            assertDoesNotThrow(() -> other.receiver(graph, "zip0", b -> { }, Map.of(), 8), "free once the first stopped");
+        }
+    }
+
+    @Test
     void stoppingAGraphDeletesItsQueuesAndExchange() throws Exception {
         GraphTopology g = new GraphTopology(LocalBroker.uniqueGraph("del"));
         List<String> ps = List.of("map0", "map1", "zip0");

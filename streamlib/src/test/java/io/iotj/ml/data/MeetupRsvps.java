@@ -55,7 +55,7 @@ public final class MeetupRsvps {
             while (c < CITIES.length - 1 && (pick -= w[c]) >= 0) {
                 c++;
             }
-            double spread = 0.15 + 0.15 * seconds / day;
+            double spread = 0.6 + 0.6 * seconds / day;
             double lat = ((Number) CITIES[c][1]).doubleValue() + spread * r.nextGaussian();
             double lon = ((Number) CITIES[c][2]).doubleValue() + spread * 1.3 * r.nextGaussian();
             sb.append(String.format(Locale.ROOT, "%.0f,%.4f,%.4f%n", seconds, lat, lon));
