@@ -123,12 +123,6 @@ final class GraphMagics {
         Runtime runtime = remote ? distributed(a, t, values) : local(a);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
-        Optional<SessionGraph> old = graphs.get(name);
-        if (old.isPresent() && !old.get().status().finished()) {
-            old.get().stop();
-            System.out.println("stopped the earlier graph " + name);
-        }
-
         Assembly assembly;
         try {
             Assembler assembler = new Assembler(templateSource(), LEAVES,
@@ -136,6 +130,12 @@ final class GraphMagics {
             assembly = assembler.assemble(name, t, values);
         } catch (AssemblyException ex) {
             throw assemblyError(ex, t, entry);
+        }
+        // Re-running a cell with --as replaces its graph, once the new one is known to assemble.
+        Optional<SessionGraph> old = graphs.get(name);
+        if (old.isPresent() && !old.get().status().finished()) {
+            old.get().stop();
+            System.out.println("stopped the earlier graph " + name);
         }
 
         OutputContext ctx = kernel.currentOutput();
