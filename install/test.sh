@@ -5,7 +5,7 @@
 #   2. maven    mvn -B verify: every JUnit test of every module
 #   3. install  the kernel into a temporary JUPYTER_DATA_DIR (your own Jupyter is not touched)
 #   4. pytest   the Python suites in tests/python (conformance, clients, notebooks)
-#   5. bench    tests/bench/latency.py: prints latency figures, never fails the run
+#   5. bench    tests/bench/latency.py and magics_bench.py: print figures, never fail the run
 # and ends with one summary line. Exit status 0 only when every step passed.
 #
 #   install/test.sh               # everything
@@ -98,7 +98,9 @@ run_pytest() {
 }
 
 run_bench() {
-  timeout 5m "$IOTJ_PYTHON" "$ROOT/tests/bench/latency.py" | tee "$ARTIFACTS/latency.txt"
+  timeout 5m "$IOTJ_PYTHON" "$ROOT/tests/bench/latency.py" | tee "$ARTIFACTS/latency.txt" || return 1
+  # Stream magics: %assemble to first value, live table cost at 100k values/s (magics-bench.txt).
+  timeout 5m "$IOTJ_PYTHON" "$ROOT/tests/bench/magics_bench.py" --runs 10
 }
 
 # "12 passed, 1 failed [Test.name]" from JUnit XML reports.

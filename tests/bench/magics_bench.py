@@ -65,7 +65,7 @@ def first_value_cell(template, var, feed):
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
-    ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--rate", type=int, default=100_000)
     args = ap.parse_args()
     out = []
@@ -116,7 +116,7 @@ loadFeed.join();
 load.awaitIdle(java.time.Duration.ofSeconds(30));
 double wall = (System.nanoTime() - wall0) / 1e9;
 String.format("%d values fed over %.1f s (%.0f values/s), all out after %.2f s; display thread CPU %.1f ms (%.2f%% of a core); kernel CPU %.2f s (%.0f%% of a core)",
-    load.out("z").count(), {args.seconds}, load.out("z").count() / {args.seconds}, wall,
+    load.out("z").count(), {float(args.seconds)}, load.out("z").count() / {float(args.seconds)}, wall,
     (displayCpu() - disp0) / 1e6, (displayCpu() - disp0) / 1e7 / wall,
     (osMx.getProcessCpuTime() - cpu0) / 1e9, (osMx.getProcessCpuTime() - cpu0) / 1e7 / wall)""", timeout=120)
         say("live table at a steady rate: " + ex.text.strip('"'))

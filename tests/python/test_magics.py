@@ -247,3 +247,24 @@ def test_values_of_assemble_are_functions_variables_numbers_and_strings(kernel):
     bad = kernel.execute('%assemble apply f=inc --mode fast')
     assert bad.status == "error" and "column" in bad.error["evalue"] + "".join(bad.error["traceback"])
     kernel.ok("%stop --all")
+
+
+def test_assembly_problems_name_the_line_of_the_part(kernel):
+    ex = kernel.execute("%%assemble --as wz\nzero_window(x:stream) -> y:stream {\n"
+                        "  y = window(in=x, function=\"sum\", window_size=0, step_size=1);\n}")
+    assert ex.status == "error", ex.describe()
+    text = ex.error["evalue"] + "\n" + "\n".join(ex.error["traceback"])
+    assert "line 3" in ex.error["evalue"] and "window_size" in text and "^" in text, text
+    assert kernel.ok("1 + 1").text == "2"
+
+
+def test_rerunning_an_assemble_cell_replaces_its_graph(kernel):
+    kernel.ok(FUNCTIONS)
+    kernel.ok(SEED_TEST)
+    kernel.ok("%assemble test --as again")
+    kernel.ok('again.in("x").append(1);')
+    rerun = kernel.ok("%assemble test --as again")
+    assert "stopped the earlier graph again" in rerun.stream(), rerun.describe()
+    kernel.ok('again.in("x").append(5); again.awaitIdle(java.time.Duration.ofSeconds(10));')
+    assert kernel.ok('again.out("z").values()').text == "[(10, 5)]", "the variable holds the new graph"
+    kernel.ok("%stop --all")

@@ -123,19 +123,19 @@ final class GraphMagics {
         Runtime runtime = remote ? distributed(a, t, values) : local(a);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
-        Optional<SessionGraph> old = graphs.get(name);
-        if (old.isPresent() && !old.get().status().finished()) {
-            old.get().stop();
-            System.out.println("stopped the earlier graph " + name);
-        }
-
         Assembly assembly;
         try {
             Assembler assembler = new Assembler(templateSource(), LEAVES,
                     FunctionResolver.standard(functions.asResolver()));
             assembly = assembler.assemble(name, t, values);
         } catch (AssemblyException ex) {
-            throw MagicErrors.of("AssemblyError", ex.getMessage());
+            throw assemblyError(ex, t, entry);
+        }
+        // Re-running a cell with --as replaces its graph, once the new one is known to assemble.
+        Optional<SessionGraph> old = graphs.get(name);
+        if (old.isPresent() && !old.get().status().finished()) {
+            old.get().stop();
+            System.out.println("stopped the earlier graph " + name);
         }
 
         OutputContext ctx = kernel.currentOutput();
@@ -152,6 +152,26 @@ final class GraphMagics {
                     + "variable of that name, so it was stopped: " + ex.getMessage());
         }
         showLive(graph, a.rows(), ctx);
+    }
+
+    /**
+     * An assembly problem; when it names a part of the template, with the line that wrote that
+     * part (for nested parts such as {@code train0.window0}, the line of {@code train0}).
+     */
+    private static Exception assemblyError(AssemblyException ex, Template t, TemplateCatalog.Entry entry) {
+        String part = ex.part();
+        if (part != null) {
+            String top = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
+            for (int i = 0; i < t.components().size(); i++) {
+                if (t.components().get(i).part().equals(top) && entry.sourceMap().component(i).isKnown()) {
+                    TemplateError e = entry.sourceMap().error(entry.sourceMap().component(i),
+                            "in template " + t.name() + ", " + ex.getMessage());
+                    return MagicErrors.ofTemplate(List.of(e),
+                            entry.origin() == TemplateCatalog.Origin.SESSION ? 1 : 0);
+                }
+            }
+        }
+        return MagicErrors.of("AssemblyError", ex.getMessage());
     }
 
     private Runtime local(AssembleArgs a) {

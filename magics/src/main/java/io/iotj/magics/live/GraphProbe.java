@@ -25,11 +25,20 @@ public interface GraphProbe {
     /**
      * Why a graph failed.
      *
-     * @param part      the part whose function threw
-     * @param value     the value it was given, as text
+     * @param part      the part whose function threw, or null when no part is to blame (a node
+     *                  that could not be reached)
+     * @param value     the value it was given, as text, or null when unknown
      * @param exception the exception, as text (class and message)
      */
-    record Failure(String part, String value, String exception) { }
+    record Failure(String part, String value, String exception) {
+        /** One line for people: "part map0 failed on value 2: IllegalStateException: ...". */
+        public String describe() {
+            if (part == null) {
+                return "failed: " + exception;
+            }
+            return "part " + part + " failed" + (value == null ? "" : " on value " + value) + ": " + exception;
+        }
+    }
 
     /** The graph's name in the session. */
     String name();

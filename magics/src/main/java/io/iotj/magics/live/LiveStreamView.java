@@ -85,10 +85,17 @@ public final class LiveStreamView {
                 .append(" \u00b7 backlog ").append(graph.backlog()).append("</div>");
         GraphProbe.Failure f = graph.failure();
         if (f != null) {
-            sb.append("<div class=\"iotj-failure\" style=\"color:#b00020\">part <b>")
-                    .append(Xml.escape(f.part())).append("</b> failed on value <code>")
-                    .append(Xml.escape(f.value())).append("</code>: <code>")
-                    .append(Xml.escape(f.exception())).append("</code></div>");
+            sb.append("<div class=\"iotj-failure\" style=\"color:#b00020\">");
+            if (f.part() == null) {
+                sb.append("failed: ");
+            } else {
+                sb.append("part <b>").append(Xml.escape(f.part())).append("</b> failed");
+                if (f.value() != null) {
+                    sb.append(" on value <code>").append(Xml.escape(f.value())).append("</code>");
+                }
+                sb.append(": ");
+            }
+            sb.append("<code>").append(Xml.escape(f.exception())).append("</code></div>");
         }
         sb.append("<div style=\"display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start\">");
         long now = clock.getAsLong();
@@ -119,8 +126,7 @@ public final class LiveStreamView {
                 .append(", out ").append(graph.valuesOut());
         GraphProbe.Failure f = graph.failure();
         if (f != null) {
-            sb.append("\n  part ").append(f.part()).append(" failed on value ").append(f.value())
-                    .append(": ").append(f.exception());
+            sb.append("\n  ").append(f.describe());
         }
         for (StreamProbe s : graph.outputs()) {
             sb.append("\n  ").append(s.name()).append(" (").append(s.count()).append(" values): ");

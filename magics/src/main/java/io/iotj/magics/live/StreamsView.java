@@ -61,7 +61,7 @@ public final class StreamsView {
             }
             backlog.append(g.backlog());
             GraphProbe.Failure f = g.failure();
-            error.append(f == null ? "" : f.part() + " on " + f.value() + ": " + f.exception());
+            error.append(f == null ? "" : f.describe());
         }
         return Table.create("graphs", name, mode, status, in, out, rate, backlog, error);
     }

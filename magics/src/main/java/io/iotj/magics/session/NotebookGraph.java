@@ -90,8 +90,8 @@ public final class NotebookGraph implements SessionGraph {
         Throwable e = s.error();
         String exception = e == null ? "unknown error"
                 : e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        String value = s.value() == null ? "(none)" : StreamTables.text(s.value());
-        return new Failure(s.part() == null ? "?" : s.part(), value, exception);
+        String value = s.value() == null ? null : StreamTables.text(s.value());
+        return new Failure(s.part(), value, exception);
     }
 
     @Override

@@ -80,4 +80,28 @@ class AssembleArgsTest {
         assertEquals(13, error("test --rows 0").column());
         assertTrue(error("test --as").getMessage().contains("--as needs a value"));
     }
+
+    @Test
+    void anyLineGivesArgumentsOrAPositionedErrorNothingElse() {
+        String alphabet = "ab x=1.5e-3\"'\\-=_.,[]{}()%\t--as--mode--broker--rows 9";
+        java.util.Random r = new java.util.Random(42);
+        int errors = 0;
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String line = sb.toString();
+            try {
+                AssembleArgs.parseLine(line);
+            } catch (ArgException e) {
+                errors++;
+                assertTrue(e.column() >= 1 && e.column() <= line.length() + 1, line + " -> " + e.column());
+                assertTrue(e.getMessage().startsWith("error at column " + e.column() + ": "), e.getMessage());
+                assertTrue(e.getMessage().endsWith("^"), e.getMessage());
+            }
+        }
+        assertTrue(errors > 1000, "the generator makes bad lines too: " + errors);
+    }
 }

@@ -60,6 +60,16 @@ class LiveStreamViewTest {
     }
 
     @Test
+    void aFailureWithoutAPartSaysWhatFailed() {
+        FakeGraph g = new FakeGraph("remote", new FakeGraph.FakeStream("y", 5));
+        g.status = GraphProbe.Status.FAILED;
+        g.failure = new GraphProbe.Failure(null, null, "java.lang.IllegalStateException: no node answered");
+        LiveStreamView v = new LiveStreamView(g, 5);
+        assertTrue(v.html().contains("failed: <code>java.lang.IllegalStateException: no node answered</code>"), v.html());
+        assertTrue(v.text().contains("failed: java.lang.IllegalStateException: no node answered"), v.text());
+    }
+
+    @Test
     void memoryStaysBoundedHoweverManyValuesPass() {
         FakeGraph.FakeStream z = new FakeGraph.FakeStream("z", 10);
         FakeGraph g = new FakeGraph("long", z);

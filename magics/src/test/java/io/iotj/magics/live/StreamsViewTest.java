@@ -38,7 +38,7 @@ class StreamsViewTest {
         assertEquals(300L, t.longColumn("in").get(0));
         assertEquals(150.0, t.doubleColumn("rate /s").get(0));
         assertTrue(t.doubleColumn("rate /s").isMissing(1), "a failed graph has no rate");
-        assertEquals("map0 on 0: java.lang.ArithmeticException: / by zero",
+        assertEquals("part map0 failed on value 0: java.lang.ArithmeticException: / by zero",
                 t.stringColumn("last error").get(1));
         assertFalse(v.allFinished());
         assertTrue(v.html().contains("<td style=\"text-align:left\">failed</td>"));
