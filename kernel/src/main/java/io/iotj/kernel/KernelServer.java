@@ -163,6 +163,18 @@ public final class KernelServer implements DisplayPublisher {
         }
         if (store) kernel.history().add(count, code, historyOutput);
         r.idle();
+        if (result.outcome instanceof CellOutcome.Failed && req.shouldStopOnError() && !silent) {
+            // "Run all" queues every cell at once: after an error the queued cells must not run.
+            wire.drainShell(this::abortExecutes);
+        }
+    }
+
+    private void abortExecutes(Request q) {
+        if (q.type() == MessageType.EXECUTE_REQUEST) {
+            simple(q, MessageType.EXECUTE_REPLY, Content.of("status", "aborted", "execution_count", executionCount.get()));
+        } else {
+            handle(q);
+        }
     }
 
     private record Result(CellOutcome outcome, DisplayData shown) {
@@ -313,7 +325,7 @@ public final class KernelServer implements DisplayPublisher {
     // ---- output and displays ----
 
     private void sendStream(OutputContext ctx, StreamName stream, String text) {
-        wire.publish((MessageContext) ctx.parent(), MessageType.PUBLISH_STREAM,
+        wire.publish(parentOf(ctx), MessageType.PUBLISH_STREAM,
                 Content.of("name", stream.wireName(), "text", text));
     }
 
@@ -322,7 +334,12 @@ public final class KernelServer implements DisplayPublisher {
         OutputContext ctx = OutputContext.current();
         if (ctx == null) return null;
         router.flush(ctx);
-        return (MessageContext) ctx.parent();
+        return parentOf(ctx);
+    }
+
+    /** The request a context answers; contexts made by extensions around other objects have none. */
+    private static MessageContext parentOf(OutputContext ctx) {
+        return ctx.parent() instanceof MessageContext m ? m : null;
     }
 
     @Override
