@@ -98,7 +98,20 @@ public final class KernelServer implements DisplayPublisher {
         wire.close();
     }
 
+    /** With {@code -Diotj.trace=true} the kernel logs how long it took to handle each request. */
+    private static final boolean TRACE = Boolean.getBoolean("iotj.trace");
+
     private void handle(Request r) {
+        if (!TRACE) {
+            dispatch(r);
+            return;
+        }
+        long start = System.nanoTime();
+        dispatch(r);
+        log.printf("iotj: %s handled in %.2f ms%n", r.type(), (System.nanoTime() - start) / 1e6);
+    }
+
+    private void dispatch(Request r) {
         MessageType<?> type = r.type();
         if (type == MessageType.EXECUTE_REQUEST) execute(r);
         else if (type == MessageType.KERNEL_INFO_REQUEST) kernelInfo(r);
