@@ -145,6 +145,7 @@ public final class KernelServer implements DisplayPublisher {
         OutputContext.setLastCell(ctx);
         Result result;
         inputRequest = req.isStdinEnabled() ? r : null;
+        long started = System.nanoTime();
         try {
             result = OutputContext.callWith(ctx, () -> run(code, count, silent));
         } catch (Exception | LinkageError e) {
@@ -152,6 +153,7 @@ public final class KernelServer implements DisplayPublisher {
             result = new Result(new CellOutcome.Failed("KernelError", msg, List.of(msg)), null);
         } finally {
             inputRequest = null;
+            if (TRACE) log.printf("iotj: cell %d ran in %.2f ms%n", count, (System.nanoTime() - started) / 1e6);
         }
         router.flush(ctx);
         String historyOutput = "";
