@@ -25,18 +25,9 @@ final class AssembleValues {
     static Map<String, Object> of(AssembleArgs a, Template t, JavaEvaluator ev, NotebookFunctions functions)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<String> declared = new ArrayList<>();
-        t.inputs().forEach(p -> declared.add(p.name()));
-        t.outputs().forEach(p -> declared.add(p.name()));
         for (Map.Entry<String, ArgValue> e : a.values().entrySet()) {
             String key = e.getKey();
-            if (!declared.contains(key)) {
-                List<String> near = NearMatches.of(key, declared, 3);
-                boolean helps = !near.isEmpty() && near.size() < declared.size();
-                throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
-                        + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
-                        + " (its parameters: " + String.join(", ", declared) + ")");
-            }
+            checkDeclared(t, key);
             Param param = t.inputs().stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);
             out.put(key, switch (e.getValue()) {
                 case ArgValue.Num n -> n.value() instanceof Long l && l == l.intValue() ? (Object) l.intValue() : n.value();
@@ -45,6 +36,44 @@ final class AssembleValues {
             });
         }
         return out;
+    }
+
+    /**
+     * The values for remote nodes: numbers, strings, and names as function names (what a node can
+     * resolve); an object held by a notebook variable cannot travel and is refused.
+     */
+    static Map<String, Object> forNodes(AssembleArgs a, Template t, JavaEvaluator ev) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ArgValue> e : a.values().entrySet()) {
+            String key = e.getKey();
+            checkDeclared(t, key);
+            Param param = t.inputs().stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);
+            out.put(key, switch (e.getValue()) {
+                case ArgValue.Num n -> n.value() instanceof Long l && l == l.intValue() ? (Object) l.intValue() : n.value();
+                case ArgValue.Str s -> s.value();
+                case ArgValue.Name n -> {
+                    if ((param == null || !param.isFunction()) && ev.hasVariable(n.value())) {
+                        throw MagicErrors.of("UsageError", key + "=" + n.value() + ": the object of a notebook "
+                                + "variable cannot be sent to remote nodes; give numbers, strings or function names");
+                    }
+                    yield n.value();
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void checkDeclared(Template t, String key) throws Exception {
+        List<String> declared = new ArrayList<>();
+        t.inputs().forEach(p -> declared.add(p.name()));
+        t.outputs().forEach(p -> declared.add(p.name()));
+        if (!declared.contains(key)) {
+            List<String> near = NearMatches.of(key, declared, 3);
+            boolean helps = !near.isEmpty() && near.size() < declared.size();
+            throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
+                    + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
+                    + " (its parameters: " + String.join(", ", declared) + ")");
+        }
     }
 
     private static Object name(String key, String name, Param param, JavaEvaluator ev,

@@ -20,6 +20,9 @@ import io.iotj.magics.resolve.NearMatches;
 import io.iotj.magics.session.GraphRegistry;
 import io.iotj.magics.session.NotebookGraph;
 import io.iotj.magics.session.SessionGraph;
+import io.iotj.remote.BrokerUri;
+import io.iotj.remote.runtime.DistributedRuntime;
+import io.iotj.remote.security.Secret;
 import io.iotj.ml.MlLeaves;
 import io.iotj.runtime.ExecutionHook;
 import io.iotj.runtime.RunningGraph;
@@ -30,6 +33,7 @@ import io.iotj.template.ParsedTemplate;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateError;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +115,12 @@ final class GraphMagics {
     }
 
     private void start(AssembleArgs a, Template t, TemplateCatalog.Entry entry) throws Exception {
-        Runtime runtime = runtime(a);
         functions.checkConstants(t, entry);
-        Map<String, Object> values = AssembleValues.of(a, t, kernel.evaluator(), functions);
+        boolean remote = a.mode() == AssembleArgs.Mode.DISTRIBUTED;
+        // Remote nodes get function names and constants; local runtimes resolved objects.
+        Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.evaluator())
+                : AssembleValues.of(a, t, kernel.evaluator(), functions);
+        Runtime runtime = remote ? distributed(a, t, values) : local(a);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
         Optional<SessionGraph> old = graphs.get(name);
@@ -147,18 +154,46 @@ final class GraphMagics {
         showLive(graph, a.rows(), ctx);
     }
 
-    private Runtime runtime(AssembleArgs a) throws Exception {
+    private Runtime local(AssembleArgs a) {
         ExecutionHook hook = (part, work) -> {
             threads.seen(Thread.currentThread());
             work.run();
         };
         RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(hook);
-        return switch (a.mode()) {
-            case SINGLE -> Runtimes.singleThread(options);
-            case THREADS -> Runtimes.threads(options);
-            case DISTRIBUTED -> throw MagicErrors.of("UsageError", "--mode distributed is not "
-                    + "available in this kernel yet; use --mode threads or --mode single");
-        };
+        return a.mode() == AssembleArgs.Mode.SINGLE ? Runtimes.singleThread(options) : Runtimes.threads(options);
+    }
+
+    /** Remote nodes through the broker ({@code --broker}, else {@code IOTJ_BROKER}, else local). */
+    private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
+        Secret secret;
+        try {
+            secret = Secret.load();
+        } catch (IOException | RuntimeException e) {
+            throw MagicErrors.of("UsageError", "--mode distributed needs the secret the nodes share: "
+                    + "set IOTJ_SECRET, or create " + Secret.defaultFile() + " with install/iotj-node "
+                    + "--init-secret (" + e.getMessage() + ")");
+        }
+        return DistributedRuntime.of(BrokerUri.resolve(a.broker()), secret, t, values, templateSource(),
+                names -> snippets());
+    }
+
+    /**
+     * The notebook sources a node needs to define the named functions: the imports and every
+     * method (a method may call others), never variables or statements.
+     */
+    private List<String> snippets() {
+        List<String> out = new ArrayList<>();
+        for (String src : kernel.evaluator().activeSnippetSources()) {
+            String s = src.strip();
+            // The kernel's own packages (display API, magics) do not exist on a node.
+            boolean kernelOnly = s.contains("io.iotj.display") || s.contains("io.iotj.kernel")
+                    || s.contains("io.iotj.magics");
+            if (s.startsWith("import ") && !kernelOnly) {
+                out.add(src);
+            }
+        }
+        kernel.evaluator().methods().forEach(m -> out.add(m.source()));
+        return out;
     }
 
     private void showLive(NotebookGraph graph, int rows, OutputContext ctx) {
