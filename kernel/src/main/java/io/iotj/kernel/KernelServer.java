@@ -98,7 +98,20 @@ public final class KernelServer implements DisplayPublisher {
         wire.close();
     }
 
+    /** With {@code -Diotj.trace=true} the kernel logs how long it took to handle each request. */
+    private static final boolean TRACE = Boolean.getBoolean("iotj.trace");
+
     private void handle(Request r) {
+        if (!TRACE) {
+            dispatch(r);
+            return;
+        }
+        long start = System.nanoTime();
+        dispatch(r);
+        log.printf("iotj: %s handled in %.2f ms%n", r.type(), (System.nanoTime() - start) / 1e6);
+    }
+
+    private void dispatch(Request r) {
         MessageType<?> type = r.type();
         if (type == MessageType.EXECUTE_REQUEST) execute(r);
         else if (type == MessageType.KERNEL_INFO_REQUEST) kernelInfo(r);
@@ -132,6 +145,7 @@ public final class KernelServer implements DisplayPublisher {
         OutputContext.setLastCell(ctx);
         Result result;
         inputRequest = req.isStdinEnabled() ? r : null;
+        long started = System.nanoTime();
         try {
             result = OutputContext.callWith(ctx, () -> run(code, count, silent));
         } catch (Exception | LinkageError e) {
@@ -139,6 +153,7 @@ public final class KernelServer implements DisplayPublisher {
             result = new Result(new CellOutcome.Failed("KernelError", msg, List.of(msg)), null);
         } finally {
             inputRequest = null;
+            if (TRACE) log.printf("iotj: cell %d ran in %.2f ms%n", count, (System.nanoTime() - started) / 1e6);
         }
         router.flush(ctx);
         String historyOutput = "";
@@ -163,6 +178,18 @@ public final class KernelServer implements DisplayPublisher {
         }
         if (store) kernel.history().add(count, code, historyOutput);
         r.idle();
+        if (result.outcome instanceof CellOutcome.Failed && req.shouldStopOnError() && !silent) {
+            // "Run all" queues every cell at once: after an error the queued cells must not run.
+            wire.drainShell(this::abortExecutes);
+        }
+    }
+
+    private void abortExecutes(Request q) {
+        if (q.type() == MessageType.EXECUTE_REQUEST) {
+            simple(q, MessageType.EXECUTE_REPLY, Content.of("status", "aborted", "execution_count", executionCount.get()));
+        } else {
+            handle(q);
+        }
     }
 
     private record Result(CellOutcome outcome, DisplayData shown) {
@@ -313,7 +340,7 @@ public final class KernelServer implements DisplayPublisher {
     // ---- output and displays ----
 
     private void sendStream(OutputContext ctx, StreamName stream, String text) {
-        wire.publish((MessageContext) ctx.parent(), MessageType.PUBLISH_STREAM,
+        wire.publish(parentOf(ctx), MessageType.PUBLISH_STREAM,
                 Content.of("name", stream.wireName(), "text", text));
     }
 
@@ -322,7 +349,12 @@ public final class KernelServer implements DisplayPublisher {
         OutputContext ctx = OutputContext.current();
         if (ctx == null) return null;
         router.flush(ctx);
-        return (MessageContext) ctx.parent();
+        return parentOf(ctx);
+    }
+
+    /** The request a context answers; contexts made by extensions around other objects have none. */
+    private static MessageContext parentOf(OutputContext ctx) {
+        return ctx.parent() instanceof MessageContext m ? m : null;
     }
 
     @Override

@@ -106,6 +106,28 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles the requests already waiting on the shell socket, without waiting for more. Call
+     * only on the shell thread (from a shell request's handler).
+     */
+    public void drainShell(RequestHandler handler) {
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(shell, ZMQ.Poller.POLLIN);
+        try {
+            while (poller.poll(0) > 0 && poller.pollin(0)) {
+                Message<?> message = shell.readMessage();
+                if (message == null) return;
+                try {
+                    handler.handle(new Request(message, shell, this, false));
+                } catch (Exception | LinkageError e) {
+                    log.println("iotj: failed to handle " + message.getHeader().getType() + ": " + e);
+                }
+            }
+        } finally {
+            poller.close();
+        }
+    }
+
     private void echoHeartbeats() {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(heartbeat, ZMQ.Poller.POLLIN);
