@@ -19,6 +19,7 @@ import io.iotj.parse.TemplateParser;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
+import io.iotj.stream.WindowState;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
 import java.lang.reflect.Method;
