@@ -6,6 +6,7 @@ import io.iotj.stream.Stream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
 import io.iotj.template.Internal;
+import io.iotj.template.Names;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 import java.util.ArrayList;
@@ -133,9 +134,9 @@ public final class Assembler {
         }
         List<String> known = new ArrayList<>(templates.names());
         known.addAll(leaves.names());
-        List<String> near = Near.matches(name, known, 3);
+        List<String> near = Names.nearMatches(name, known, 3);
         throw new AssemblyException(part, null, "unknown template \"" + name + "\""
-                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+                + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?"));
     }
 
     /** A leaf to build: its part name, template and parameters. */
