@@ -186,7 +186,15 @@ public final class LiveChart {
 
     /** Anomaly charts: the next value, its score, and whether it is flagged. */
     public synchronized LiveChart score(double value, double score, boolean flagged) {
-        double x = nextX++;
+        return scoreAt(nextX, value, score, flagged);
+    }
+
+    /**
+     * Anomaly charts: a value at position {@code x} (a time, say), its score ({@code NaN}: none
+     * yet) and whether it is flagged; later {@link #score} calls continue from {@code x + 1}.
+     */
+    public synchronized LiveChart scoreAt(double x, double value, double score, boolean flagged) {
+        nextX = (long) Math.floor(x) + 1;
         buffer(VALUE).add(x, value);
         if (!Double.isNaN(score)) {
             buffer(SCORE).add(x, score);
@@ -280,6 +288,17 @@ public final class LiveChart {
             case SCATTER -> "a scatter chart takes (x, y), (x, y, cluster) or centroids";
             case ANOMALY -> "an anomaly chart takes (value, score) or (value, score, flagged)";
         };
+    }
+
+    /**
+     * Removes every point and the centroids (the series stay, empty): for a chart that shows one
+     * window at a time, redrawn from scratch.
+     */
+    public synchronized LiveChart clear() {
+        series.values().forEach(SeriesBuffer::clear);
+        centroids = null;
+        version++;
+        return this;
     }
 
     private SeriesBuffer buffer(String name) {
