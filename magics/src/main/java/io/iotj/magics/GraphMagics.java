@@ -21,7 +21,6 @@ import io.iotj.magics.resolve.NearMatches;
 import io.iotj.magics.session.GraphRegistry;
 import io.iotj.magics.session.NotebookGraph;
 import io.iotj.magics.session.SessionGraph;
-import io.iotj.remote.BrokerUri;
 import io.iotj.remote.runtime.DistributedRuntime;
 import io.iotj.remote.security.Secret;
 import io.iotj.ml.MlLeaves;
@@ -34,7 +33,6 @@ import io.iotj.template.ParsedTemplate;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateError;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +54,18 @@ final class GraphMagics {
     private final LiveDisplays displays;
     private final NotebookFunctions functions;
     private final GraphThreads threads;
+    private final NodeMagics nodes;
     private LiveDisplays.Handle streamsDisplay;
 
     GraphMagics(KernelContext kernel, TemplateCatalog catalog, TemplateMagics templates,
-                GraphRegistry graphs, LiveDisplays displays, GraphThreads threads) {
+                GraphRegistry graphs, LiveDisplays displays, GraphThreads threads, NodeMagics nodes) {
         this.kernel = kernel;
         this.catalog = catalog;
         this.templates = templates;
         this.graphs = graphs;
         this.displays = displays;
         this.threads = threads;
+        this.nodes = nodes;
         this.functions = new NotebookFunctions(kernel.evaluator(), catalog);
     }
 
@@ -186,37 +186,16 @@ final class GraphMagics {
         return a.mode() == AssembleArgs.Mode.SINGLE ? Runtimes.singleThread(options) : Runtimes.threads(options);
     }
 
-    /** Remote nodes through the broker ({@code --broker}, else {@code IOTJ_BROKER}, else local). */
-    private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
-        Secret secret;
-        try {
-            secret = Secret.load();
-        } catch (IOException | RuntimeException e) {
-            throw MagicErrors.of("UsageError", "--mode distributed needs the secret the nodes share: "
-                    + "set IOTJ_SECRET, or create " + Secret.defaultFile() + " with install/iotj-node "
-                    + "--init-secret (" + e.getMessage() + ")");
-        }
-        return DistributedRuntime.of(BrokerUri.resolve(a.broker()), secret, t, values, templateSource(),
-                names -> snippets());
-    }
-
     /**
-     * The notebook sources a node needs to define the named functions: the imports and every
-     * method (a method may call others), never variables or statements.
+     * Remote nodes through the broker ({@code --broker}, else {@code IOTJ_BROKER}, else local),
+     * pinned round-robin to {@code --nodes} when given; the nodes must be listening.
      */
-    private List<String> snippets() {
-        List<String> out = new ArrayList<>();
-        for (String src : kernel.evaluator().activeSnippetSources()) {
-            String s = src.strip();
-            // The kernel's own packages (display API, magics) do not exist on a node.
-            boolean kernelOnly = s.contains("io.iotj.display") || s.contains("io.iotj.kernel")
-                    || s.contains("io.iotj.magics");
-            if (s.startsWith("import ") && !kernelOnly) {
-                out.add(src);
-            }
-        }
-        kernel.evaluator().methods().forEach(m -> out.add(m.source()));
-        return out;
+    private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
+        Secret secret = NodeMagics.secret();
+        String broker = NodeMagics.broker(a.broker());
+        nodes.checkListening(broker, secret, a.nodes());
+        return DistributedRuntime.of(broker, secret, t, values, templateSource(),
+                names -> NodeSnippets.collect(kernel.evaluator(), names)).on(a.nodes());
     }
 
     private void showLive(NotebookGraph graph, int rows, OutputContext ctx) {

@@ -45,13 +45,17 @@ public final class StreamMagics implements KernelExtension {
         kernel.magics().registerLineMagic("templates", args -> templates.templates());
 
         LiveDisplays displays = new LiveDisplays();
-        GraphMagics graphs = new GraphMagics(kernel, catalog, templates, new GraphRegistry(), displays, THREADS);
+        GraphRegistry registry = new GraphRegistry();
+        NodeMagics nodes = new NodeMagics(kernel, displays, registry);
+        GraphMagics graphs = new GraphMagics(kernel, catalog, templates, registry, displays, THREADS, nodes);
         kernel.magics().registerRawLineMagic("assemble", graphs::assembleLine);
         kernel.magics().registerCellMagic("assemble", graphs::assembleCell);
         kernel.magics().registerLineMagic("streams", args -> graphs.streams());
         kernel.magics().registerLineMagic("stop", graphs::stop);
+        kernel.magics().registerLineMagic("nodes", nodes::nodes);
         kernel.onShutdown(() -> {
             graphs.stopAll();
+            nodes.close();
             displays.close();
         });
     }

@@ -685,6 +685,19 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
+     * Runs {@code reader} on the session's JShell while no cell evaluates, for tools that read the
+     * session's snippets (the remote-node snippet collector). The reader must not evaluate anything.
+     */
+    public <T> T readShell(java.util.function.Function<JShell, T> reader) {
+        lockFromOutsideCells();
+        try {
+            return reader.apply(shell);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The notebook method called {@code name}, callable from any thread.
      *
      * @return empty when there is none or it cannot be called yet (something it uses is missing)

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The arguments of {@code %assemble NAME [k=v ...] [--as VAR] [--mode single|threads|distributed]
- * [--broker URI]} and of {@code %%assemble [k=v ...] [flags]} (whose template is the cell body).
+ * [--broker URI] [--nodes n1,n2]} and of {@code %%assemble [k=v ...] [flags]} (whose template is the
+ * cell body).
  *
  * @param template the template's name, or null for {@code %%assemble}
  * @param values   the {@code k=v} arguments in the order given
@@ -16,9 +17,17 @@ import java.util.Map;
  * @param mode     the runtime
  * @param broker   the broker URI for distributed mode, or null
  * @param rows     how many recent values per output the live table shows
+ * @param nodes    the nodes the parts are pinned to (round-robin), empty for any listening node
  */
 public record AssembleArgs(String template, Map<String, ArgValue> values, String as, Mode mode,
-                           String broker, int rows) {
+                           String broker, int rows, List<String> nodes) {
+    /** A node's name, as {@code iotj-node --name} accepts it. */
+    private static final java.util.regex.Pattern NODE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+
+    public AssembleArgs {
+        nodes = List.copyOf(nodes);
+    }
+
     /** The runtimes a graph can run on. */
     public enum Mode {
         SINGLE, THREADS, DISTRIBUTED;
@@ -67,15 +76,17 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
         Mode mode = DEFAULT_MODE;
         String broker = null;
         int rows = DEFAULT_ROWS;
+        List<String> nodes = List.of();
+        ArgLexer.Token nodesToken = null;
         boolean modeGiven = false;
         while (i < tokens.size()) {
             ArgLexer.Token t = tokens.get(i++);
             if (!t.quoted() && t.text().startsWith("--")) {
                 String flag = t.text();
-                if (!List.of("--as", "--mode", "--broker", "--rows").contains(flag)) {
+                if (!List.of("--as", "--mode", "--broker", "--rows", "--nodes").contains(flag)) {
                     throw new ArgException(line, t.column(), "unknown option " + flag
                             + "; the options are --as VAR, --mode single|threads|distributed, "
-                            + "--broker URI, --rows N");
+                            + "--broker URI, --nodes n1,n2, --rows N");
                 }
                 if (i >= tokens.size()) {
                     throw new ArgException(line, line.length() + 1, flag + " needs a value");
@@ -99,6 +110,10 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
                         modeGiven = true;
                     }
                     case "--broker" -> broker = v.text();
+                    case "--nodes" -> {
+                        nodes = nodeNames(line, v);
+                        nodesToken = t;
+                    }
                     default -> {
                         try {
                             rows = Integer.parseInt(v.text());
@@ -132,7 +147,31 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
             }
             mode = Mode.DISTRIBUTED;
         }
-        return new AssembleArgs(template, values, as, mode, broker, rows);
+        if (nodesToken != null && mode != Mode.DISTRIBUTED) {
+            if (modeGiven) {
+                throw new ArgException(line, nodesToken.column(), "--nodes is for --mode distributed");
+            }
+            mode = Mode.DISTRIBUTED;
+        }
+        return new AssembleArgs(template, values, as, mode, broker, rows, nodes);
+    }
+
+    /** {@code n1,n2}: node names, each once. */
+    private static List<String> nodeNames(String line, ArgLexer.Token v) {
+        List<String> out = new ArrayList<>();
+        int column = v.column() + (v.quoted() ? 1 : 0);
+        for (String n : v.text().split(",", -1)) {
+            if (!NODE_NAME.matcher(n).matches()) {
+                throw new ArgException(line, column, "--nodes needs node names separated by commas "
+                        + "(letters, digits, '-', '_', '.'), got \"" + n + "\"");
+            }
+            if (out.contains(n)) {
+                throw new ArgException(line, column, "node " + n + " is given twice in --nodes");
+            }
+            out.add(n);
+            column += n.length() + 1;
+        }
+        return out;
     }
 
     private static ArgValue value(String line, ArgLexer.Token t) {
