@@ -145,3 +145,11 @@ def test_a_progress_bar_updates_in_place_and_ends_done(kernel):
                               and display_id(m) == did and 'data-done="true"' in m["content"]["data"]["text/html"],
                               timeout=5)
     assert final is not None, "the bar's final state says done"
+
+
+def test_an_xchart_chart_renders_as_a_cell_value(kernel):
+    ex = kernel.ok('var chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).title("squares").build();\n'
+                   'chart.addSeries("y", new double[] {1, 2, 3}, new double[] {1, 4, 9});\n'
+                   'chart')
+    assert ex.result and is_png(ex.result), ex.describe()
+    assert "squares" in ex.text, ex.describe()

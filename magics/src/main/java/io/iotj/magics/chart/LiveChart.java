@@ -388,6 +388,11 @@ public final class LiveChart {
             for (Map.Entry<String, SeriesBuffer> e : series.entrySet()) {
                 copy.add(new ChartSnapshot.Series(e.getKey(), e.getValue().xs(), e.getValue().ys()));
             }
+            if (kind == Kind.SCATTER) {
+                // Clusters in the legend by number, whatever order they first appeared in.
+                copy.sort(java.util.Comparator.comparingInt((ChartSnapshot.Series x) -> x.name().length())
+                        .thenComparing(ChartSnapshot.Series::name));
+            }
             s = new ChartSnapshot(kind, title, width, height, copy, centroids, threshold);
         }
         // Drawing happens outside the lock, so the graph never waits for a PNG.
