@@ -153,3 +153,27 @@ def test_an_xchart_chart_renders_as_a_cell_value(kernel):
                    'chart')
     assert ex.result and is_png(ex.result), ex.describe()
     assert "squares" in ex.text, ex.describe()
+
+
+def test_slow_training_in_a_graph_shows_progress_that_follows_it(kernel):
+    kernel.ok("import io.iotj.stream.WindowState;\n"
+              "Double slow_train(double[][] x, double[] y, Double model, WindowState w) {\n"
+              "    try { Thread.sleep(1200); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+              "    return (double) x.length;\n"
+              "}")
+    kernel.ok("%%template\nslow_training(x:stream) -> m:stream {\n"
+              "    m = train(in=x, function=slow_train, num_features=1, min_window_size=2, max_window_size=4, step_size=2);\n"
+              "}")
+    started = kernel.ok("%assemble slow_training --as slow")
+    assert not [m for m in started.messages if "iotj-training" in str(m["content"])], "nothing before training is slow"
+    kernel.ok('for (int i = 0; i < 4; i++) slow.in("x").append(new double[] {i, 2 * i});')
+    shown = kernel.wait_iopub(started.msg_id, lambda m: m["msg_type"] == "display_data"
+                              and "iotj-training" in m["content"]["data"].get("text/html", ""), timeout=10)
+    assert shown is not None, "a window training for over a second shows a progress line below %assemble"
+    did = display_id(shown)
+    kernel.ok("slow.awaitIdle(java.time.Duration.ofSeconds(10));")
+    kernel.ok("%stop slow")
+    final = kernel.wait_iopub(started.msg_id, lambda m: m["msg_type"] == "update_display_data" and display_id(m) == did
+                              and "graph over" in m["content"]["data"]["text/plain"], timeout=5)
+    assert final is not None, "the line's final state says the graph is over"
+    assert "2 models trained" in final["content"]["data"]["text/plain"], final["content"]["data"]["text/plain"]

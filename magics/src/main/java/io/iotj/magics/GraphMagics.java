@@ -13,6 +13,7 @@ import io.iotj.kernel.output.OutputContext;
 import io.iotj.magics.args.ArgException;
 import io.iotj.magics.args.AssembleArgs;
 import io.iotj.magics.chart.PlotLeaf;
+import io.iotj.magics.chart.TrainingProgress;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.live.LiveDisplays;
 import io.iotj.magics.live.LiveStreamView;
@@ -121,7 +122,8 @@ final class GraphMagics {
         // Remote nodes get function names and constants; local runtimes resolved objects.
         Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.evaluator())
                 : AssembleValues.of(a, t, kernel.evaluator(), functions);
-        Runtime runtime = remote ? distributed(a, t, values) : local(a);
+        TrainingProgress training = new TrainingProgress();
+        Runtime runtime = remote ? distributed(a, t, values) : local(a, training);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
         Assembly assembly;
@@ -155,6 +157,7 @@ final class GraphMagics {
         }
         showLive(graph, a.rows(), ctx);
         PlotLeaf.showAssembled(() -> graph.status().finished());
+        training.until(() -> graph.status().finished());
     }
 
     /**
@@ -177,12 +180,12 @@ final class GraphMagics {
         return MagicErrors.of("AssemblyError", ex.getMessage());
     }
 
-    private Runtime local(AssembleArgs a) {
+    private Runtime local(AssembleArgs a, TrainingProgress training) {
         ExecutionHook hook = (part, work) -> {
             threads.seen(Thread.currentThread());
             work.run();
         };
-        RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(hook);
+        RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(training.wrap(hook));
         return a.mode() == AssembleArgs.Mode.SINGLE ? Runtimes.singleThread(options) : Runtimes.threads(options);
     }
 
