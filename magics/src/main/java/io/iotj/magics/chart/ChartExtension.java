@@ -13,8 +13,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * {@link Charts} into the session.
  */
 public final class ChartExtension implements KernelExtension {
-    /** What every session imports so {@code lineChart(...)} and {@code progress(...)} need no prefix. */
-    public static final String IMPORT = "import static io.iotj.magics.chart.Charts.*;";
+    /** What every session imports: {@code lineChart(...)}, {@code progress(...)} and their types need no prefix. */
+    public static final String IMPORT = "import static io.iotj.magics.chart.Charts.*; "
+            + "import io.iotj.magics.chart.LiveChart; import io.iotj.magics.chart.Progress;";
     private static final String[] SMILE_MODELS = {
         "smile.regression.Regression", "smile.classification.Classifier", "smile.clustering.CentroidClustering",
         "smile.anomaly.IsolationForest",

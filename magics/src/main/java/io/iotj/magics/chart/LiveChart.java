@@ -186,7 +186,15 @@ public final class LiveChart {
 
     /** Anomaly charts: the next value, its score, and whether it is flagged. */
     public synchronized LiveChart score(double value, double score, boolean flagged) {
-        double x = nextX++;
+        return scoreAt(nextX, value, score, flagged);
+    }
+
+    /**
+     * Anomaly charts: a value at position {@code x} (a time, say), its score ({@code NaN}: none
+     * yet) and whether it is flagged; later {@link #score} calls continue from {@code x + 1}.
+     */
+    public synchronized LiveChart scoreAt(double x, double value, double score, boolean flagged) {
+        nextX = (long) Math.floor(x) + 1;
         buffer(VALUE).add(x, value);
         if (!Double.isNaN(score)) {
             buffer(SCORE).add(x, score);
@@ -282,6 +290,17 @@ public final class LiveChart {
         };
     }
 
+    /**
+     * Removes every point and the centroids (the series stay, empty): for a chart that shows one
+     * window at a time, redrawn from scratch.
+     */
+    public synchronized LiveChart clear() {
+        series.values().forEach(SeriesBuffer::clear);
+        centroids = null;
+        version++;
+        return this;
+    }
+
     private SeriesBuffer buffer(String name) {
         SeriesBuffer b = series.get(name);
         if (b == null) {
@@ -368,6 +387,11 @@ public final class LiveChart {
             List<ChartSnapshot.Series> copy = new ArrayList<>();
             for (Map.Entry<String, SeriesBuffer> e : series.entrySet()) {
                 copy.add(new ChartSnapshot.Series(e.getKey(), e.getValue().xs(), e.getValue().ys()));
+            }
+            if (kind == Kind.SCATTER) {
+                // Clusters in the legend by number, whatever order they first appeared in.
+                copy.sort(java.util.Comparator.comparingInt((ChartSnapshot.Series x) -> x.name().length())
+                        .thenComparing(ChartSnapshot.Series::name));
             }
             s = new ChartSnapshot(kind, title, width, height, copy, centroids, threshold);
         }
