@@ -157,6 +157,12 @@ def test_seed_test_template_on_two_nodes_equals_threads_mode(two_nodes):
         same = k.ok('dg.out("z").values().equals(tg.out("z").values()) + " " + dg.out("z").count()')
         assert same.text == 'true 2000', same.describe()
 
+        streams = k.ok("%streams")
+        row = [line for line in streams.of_type("display_data")[-1]["content"]["data"]["text/plain"].splitlines()
+               if line.strip().startswith("dg ")]
+        assert row and row[0].split("|")[3].strip() == "2000" and row[0].split("|")[4].strip() == "2000", \
+            "%streams counts a distributed graph's values in and out:\n" + streams.describe()
+
         # round-robin over the two pinned nodes: the three parts are on both, and %nodes says so
         text, rows = nodes_table(k, [n1, n2], lambda rows: all(running_parts(r) > 0 for r in rows.values()))
         assert set(rows) == {n1, n2}, text
