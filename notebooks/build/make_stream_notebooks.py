@@ -336,6 +336,42 @@ dp.awaitIdle(java.time.Duration.ofSeconds(10));
 dp.out("s").values()
 """),
     md("""
+## Machine learning: IoTpy's `linear_regression`
+
+IoTpy's `train` part keeps a dynamic window of rows and retrains a model on it whenever the
+window moves; `predict` answers with the latest model. Each row here is `(u, v, target)`: the
+first `num_features=2` columns are the features, the rest the target. The two functions are
+plain Java: `train` fits an exact least-squares line on the window (with iotj's incremental
+linear regression), `predict` applies it. The data follow `target = 1 + 2u - 3v`, so for
+`(1, 1)` the model predicts 0 and for `(2, 0)` it predicts 5.
+"""),
+    code("""
+import io.iotj.ml.*;
+import io.iotj.ml.incremental.*;
+LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {
+    return new LinearRegressionStream(x[0].length).train(x, y, model, window);
+}
+double predict(double[] x, double[] y, LinearFit model) { return model.predict(x); }
+"""),
+    code("""
+%%assemble --as lr
+linear_regression(x:stream, y:stream) -> z:stream {
+  model = train(in=x, function="train", num_features=2, min_window_size=5, max_window_size=30, step_size=2);
+  z = predict(in=y, function="predict", model=model, num_features=2);
+}
+"""),
+    code("""
+Random random = new Random(12);
+for (int i = 0; i < 40; i++) {
+    double u = random.nextGaussian(), v = random.nextGaussian();
+    lr.in("x").append(new double[] {u, v, 1 + 2 * u - 3 * v});
+}
+lr.awaitIdle(java.time.Duration.ofSeconds(10));
+lr.in("y").extend(new double[] {1, 1, 0}, new double[] {2, 0, 0});
+lr.awaitIdle(java.time.Duration.ofSeconds(10));
+lr.out("z").values().stream().map(p -> String.format("%.3f", p)).toList()
+"""),
+    md("""
 ## What the session knows, and tidying up
 
 `%templates` lists the built-in leaves and every template defined above; `%streams` every graph;

@@ -268,3 +268,22 @@ def test_rerunning_an_assemble_cell_replaces_its_graph(kernel):
     kernel.ok('again.in("x").append(5); again.awaitIdle(java.time.Duration.ofSeconds(10));')
     assert kernel.ok('again.out("z").values()').text == "[(10, 5)]", "the variable holds the new graph"
     kernel.ok("%stop --all")
+
+
+def test_seed_linear_regression_runs_with_notebook_train_and_predict(kernel):
+    kernel.ok("import io.iotj.ml.*;\nimport io.iotj.ml.incremental.*;")
+    kernel.ok("LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {\n"
+              "  return new LinearRegressionStream(x[0].length).train(x, y, model, window);\n}\n"
+              "double predict(double[] x, double[] y, LinearFit model) { return model.predict(x); }")
+    kernel.ok("%%assemble --as lr\nlinear_regression(x:stream, y:stream) -> z:stream {\n"
+              "  model = train(in=x, function=\"train\", num_features=2, min_window_size=5, max_window_size=30, step_size=2);\n"
+              "  z = predict(in=y, function=\"predict\", model=model, num_features=2);\n}")
+    kernel.ok("Random random = new Random(12);\n"
+              "for (int i = 0; i < 40; i++) { double u = random.nextGaussian(), v = random.nextGaussian();\n"
+              "  lr.in(\"x\").append(new double[] {u, v, 1 + 2 * u - 3 * v}); }\n"
+              "lr.awaitIdle(java.time.Duration.ofSeconds(10));\n"
+              "lr.in(\"y\").extend(new double[] {1, 1, 0}, new double[] {2, 0, 0});\n"
+              "lr.awaitIdle(java.time.Duration.ofSeconds(10));")
+    got = kernel.ok('lr.out("z").values().stream().map(p -> String.format("%.6f", p)).toList()').text
+    assert got == "[0.000000, 5.000000]", got
+    kernel.ok("%stop lr")

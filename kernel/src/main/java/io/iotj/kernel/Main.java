@@ -22,6 +22,26 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Jupyter names the process that started the kernel in {@code JPY_PARENT_PID}; when that
+     * process dies without a shutdown request (a killed client), the kernel ends too instead of
+     * running on unseen.
+     */
+    private static void exitWithParent(PrintStream log) {
+        String pid = System.getenv("JPY_PARENT_PID");
+        if (pid == null || pid.isBlank()) return;
+        try {
+            ProcessHandle.of(Long.parseLong(pid.trim())).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> {
+                        log.println("iotj: the process that started the kernel (" + pid + ") ended; exiting");
+                        Runtime.getRuntime().halt(0);
+                    }),
+                    () -> log.println("iotj: JPY_PARENT_PID " + pid + " is not running"));
+        } catch (NumberFormatException e) {
+            log.println("iotj: ignoring JPY_PARENT_PID=" + pid + " (not a process id)");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         PrintStream log = System.err;
         if (args.length != 1) {
@@ -49,6 +69,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        exitWithParent(log);
         server.awaitShutdown();
         server.close();
         // Threads the user started are not ours to wait for; the session is over.

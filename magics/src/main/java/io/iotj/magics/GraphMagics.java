@@ -12,6 +12,7 @@ import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.magics.args.ArgException;
 import io.iotj.magics.args.AssembleArgs;
+import io.iotj.magics.chart.PlotLeaf;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.live.LiveDisplays;
 import io.iotj.magics.live.LiveStreamView;
@@ -43,8 +44,8 @@ import java.util.Optional;
  * list and stop them.
  */
 final class GraphMagics {
-    /** The library's leaves and the ML leaves (train, predict). */
-    private static final LeafRegistry LEAVES = MlLeaves.register(LeafRegistry.standard());
+    /** The library's leaves, the ML leaves (train, predict) and the plot leaf. */
+    private static final LeafRegistry LEAVES = PlotLeaf.register(MlLeaves.register(LeafRegistry.standard()));
 
     private final KernelContext kernel;
     private final TemplateCatalog catalog;
@@ -127,6 +128,7 @@ final class GraphMagics {
         try {
             Assembler assembler = new Assembler(templateSource(), LEAVES,
                     FunctionResolver.standard(functions.asResolver()));
+            PlotLeaf.forgetAssembled();
             assembly = assembler.assemble(name, t, values);
         } catch (AssemblyException ex) {
             throw assemblyError(ex, t, entry);
@@ -152,6 +154,7 @@ final class GraphMagics {
                     + "variable of that name, so it was stopped: " + ex.getMessage());
         }
         showLive(graph, a.rows(), ctx);
+        PlotLeaf.showAssembled(() -> graph.status().finished());
     }
 
     /**

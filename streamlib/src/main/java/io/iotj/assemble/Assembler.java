@@ -6,6 +6,7 @@ import io.iotj.stream.Stream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
 import io.iotj.template.Internal;
+import io.iotj.template.Names;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 import java.util.ArrayList;
@@ -133,9 +134,9 @@ public final class Assembler {
         }
         List<String> known = new ArrayList<>(templates.names());
         known.addAll(leaves.names());
-        List<String> near = Near.matches(name, known, 3);
+        List<String> near = Names.nearMatches(name, known, 3);
         throw new AssemblyException(part, null, "unknown template \"" + name + "\""
-                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+                + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?"));
     }
 
     /** A leaf to build: its part name, template and parameters. */
@@ -177,11 +178,17 @@ public final class Assembler {
                 v = new Value(prefix + e.part() + "." + e.param());
             } else {
                 Optional<Object> constant = Constants.parse(e.ext());
-                if (constant.isEmpty()) {
+                if (constant.isPresent()) {
+                    v = Value.of(e.ext(), constant.get());
+                } else if (isFunctionParam(templateOf.get(e.part()), e.param())) {
+                    // IoTpy's function=train: a bare word wired to a function parameter names a
+                    // function (in IoTpy, of the template's module); resolved when the part expands.
+                    v = Value.of(e.ext(), e.ext());
+                } else {
                     throw new AssemblyException(prefix + e.part(), e.param(), "is wired to \"" + e.ext()
-                            + "\", which is neither a parameter of template " + t.name() + " " + own + " nor a constant");
+                            + "\", which is neither a parameter of template " + t.name() + " " + own
+                            + " nor a constant (a bare word names a function only for a function parameter)");
                 }
-                v = Value.of(e.ext(), constant.get());
             }
             put(dst, e.param(), e.index(), v, null, prefix + e.part());
         }
@@ -196,6 +203,13 @@ public final class Assembler {
             Template ct = template(prefix + c.part(), templateOf.get(c.part()));
             expand(ct, prefix + c.part() + ".", sub.get(c.part()), out, depth + 1);
         }
+    }
+
+    /** True when template {@code name} is known and declares input {@code param} as a function. */
+    private boolean isFunctionParam(String name, String param) {
+        return templates.find(name).stream()
+                .flatMap(t -> t.inputs().stream())
+                .anyMatch(p -> p.name().equals(param) && p.isFunction());
     }
 
     private static Map<String, Object> partParams(Template t, Map<String, Map<String, Object>> sub, String part, String prefix) {

@@ -2,6 +2,7 @@ package io.iotj.assemble;
 
 import io.iotj.stream.Operator;
 import io.iotj.stream.Stream;
+import io.iotj.template.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -195,8 +196,8 @@ public final class LeafContext {
     }
 
     static String unknownFunction(String name, FunctionResolver resolver) {
-        List<String> near = Near.matches(name, resolver.knownNames(), 3);
-        return "unknown function \"" + name + "\"" + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+        List<String> near = Names.nearMatches(name, resolver.knownNames(), 3);
+        return "unknown function \"" + name + "\"" + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?")
                 + " (define it, or name a static method as pkg.Class.method)";
     }
 

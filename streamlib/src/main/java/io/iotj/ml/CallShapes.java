@@ -1,5 +1,6 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,5 +1,6 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
+
 /**
  * A training function that reuses work between windows: it is told which rows entered and left the
  * window, then asked for the model of the window. A {@link Trainer} drives it without copying each

@@ -1,5 +1,6 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -3,6 +3,7 @@ package io.iotj.ml;
 import io.iotj.assemble.Fn;
 import io.iotj.assemble.LeafContext;
 import io.iotj.assemble.LeafRegistry;
+import io.iotj.stream.DynamicWindow;
 import io.iotj.stream.Stream;
 import io.iotj.template.Param;
 import io.iotj.template.Template;

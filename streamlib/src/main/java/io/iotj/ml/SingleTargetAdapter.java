@@ -1,5 +1,7 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
+
 /** Gives a {@link SingleTargetTrainFunction} the one target column it expects. */
 final class SingleTargetAdapter<M> implements TrainFunction<M> {
 

@@ -1,5 +1,7 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
+
 /**
  * A training function for one target column: {@code y[i]} is the value to learn for row {@code x[i]}.
  * Use it through {@link TrainFunction#singleTarget}.

@@ -1,5 +1,7 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
+
 /**
  * A training function: fits a model to one window of the stream.
  *

@@ -1,5 +1,8 @@
 package io.iotj.ml;
 
+import io.iotj.stream.DynamicWindow;
+import io.iotj.stream.WindowListener;
+import io.iotj.stream.WindowState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,14 +25,16 @@ import java.util.Objects;
  */
 public final class Trainer<M> {
 
-    private final DynamicWindow window;
+    private final DynamicWindow<double[]> window;
     private final RowShape shape;
     private final boolean finiteOnly;
     private final List<M> emitted = new ArrayList<>(1);
     private M latest;
 
-    private Trainer(WindowListener listener, RowShape shape, boolean finiteOnly, int min, int max, int step) {
-        this.window = new DynamicWindow(min, max, step, listener);
+    private Trainer(WindowListener<double[]> listener, RowShape shape, boolean finiteOnly, int min, int max, int step) {
+        // A reset shrinks the next window at once (not IoTpy's wait for the maximum): drift detected
+        // while the window grows should not keep training on the old regime.
+        this.window = new DynamicWindow<>(min, max, step, DynamicWindow.Reset.AT_ONCE, listener);
         this.shape = shape;
         this.finiteOnly = finiteOnly;
     }
@@ -103,7 +108,7 @@ public final class Trainer<M> {
     }
 
     /** Copies each window into x and y arrays for a plain training function. */
-    private static final class BatchListener<M> implements WindowListener {
+    private static final class BatchListener<M> implements WindowListener<double[]> {
         private final TrainFunction<M> function;
         private final int numFeatures;
         Trainer<M> trainer;
@@ -134,7 +139,7 @@ public final class Trainer<M> {
     }
 
     /** Forwards entering and leaving rows to an incremental function. */
-    private static final class IncrementalListener<M> implements WindowListener {
+    private static final class IncrementalListener<M> implements WindowListener<double[]> {
         private final IncrementalTrainFunction<M> function;
         Trainer<M> trainer;
 

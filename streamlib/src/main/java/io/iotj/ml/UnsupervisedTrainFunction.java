@@ -1,5 +1,7 @@
 package io.iotj.ml;
 
+import io.iotj.stream.WindowState;
+
 /**
  * A training function that learns from the features alone (clustering, anomaly detection). Use it
  * through {@link TrainFunction#unsupervised}.

@@ -14,8 +14,9 @@
  * }</pre>
  *
  * <ul>
- * <li>{@link io.iotj.ml.DynamicWindow}: IoTpy's window (grow from min to max by step, then slide;
- * the training function may reset it).</li>
+ * <li>{@link io.iotj.stream.DynamicWindow} (shared with the {@code dynamic_window} operator):
+ * IoTpy's window (grow from min to max by step, then slide; the training function may reset it
+ * through its {@link io.iotj.stream.WindowState}, at once).</li>
  * <li>{@link io.iotj.ml.TrainFunction}, {@link io.iotj.ml.SingleTargetTrainFunction},
  * {@link io.iotj.ml.UnsupervisedTrainFunction}, {@link io.iotj.ml.IncrementalTrainFunction},
  * {@link io.iotj.ml.PredictFunction}: what users write.</li>

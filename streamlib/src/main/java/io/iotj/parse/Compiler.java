@@ -226,7 +226,7 @@ final class Compiler {
         }
         Set<String> known = new HashSet<>(params);
         known.addAll(variables);
-        List<String> near = Names.near(w, known, 3);
+        List<String> near = Names.nearMatches(w, known, 3);
         error(atom.position(), "'" + w + "' is not defined: it is not a parameter of '" + node.name().text()
                 + "' nor assigned by a line" + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?")
                 + " (write \"" + w + "\" for a string)");

@@ -1,41 +1,25 @@
 package io.iotj.stream;
 
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * IoTpy's dynamic window: starts at {@code min} values and grows by {@code step} with its start
- * fixed until it reaches {@code max}; then slides by {@code step}. A reset requested by the function
- * shrinks it to {@code min} keeping its end (once it is at {@code max}). Keeps at most {@code max}
- * values of its own.
+ * The dynamic-window operator: a {@link DynamicWindow} with IoTpy's reset rule
+ * ({@link DynamicWindow.Reset#WHEN_STEADY}) whose function's result goes to the output stream.
+ * Each window is passed as a fresh list, so the function may keep it.
  */
 final class DynamicWindowOp<T, R> extends Operator {
     private final Stream.Reader<T> in;
     private final Stream<R> out;
     private final WindowFunction<T, R> f;
-    private final int min;
-    private final int max;
-    private final int step;
-    private final ArrayDeque<T> buf = new ArrayDeque<>();
-    private final WindowState ws;
-    private int size;
-    private boolean steady;
-    private boolean reset;
+    private final DynamicWindow<T> window;
 
     DynamicWindowOp(Stream<T> in, Stream<R> out, int min, int max, int step, Object initialState, WindowFunction<T, R> f) {
         super("dynamic_window", List.of(in), List.of(out));
-        if (min < 1 || max < min || step < 1) {
-            throw new IllegalArgumentException("dynamic window needs 1 <= min <= max and step >= 1; got min "
-                    + min + ", max " + max + ", step " + step);
-        }
         this.in = reader(0);
         this.out = out;
         this.f = f;
-        this.min = min;
-        this.max = max;
-        this.step = step;
-        this.size = min;
-        this.ws = new WindowState(initialState);
+        this.window = new DynamicWindow<T>(min, max, step, DynamicWindow.Reset.WHEN_STEADY, this::window)
+                .initialState(initialState);
     }
 
     @Override
@@ -45,63 +29,27 @@ final class DynamicWindowOp<T, R> extends Operator {
             return 0;
         }
         for (int i = 0; i < n; i++) {
-            buf.addLast(in.get(i));
-            while (buf.size() >= size) {
-                windowStep();
-            }
+            window.push(in.get(i));
         }
         out.publish();
         in.advance(n);
         return n;
     }
 
-    /** One iteration of IoTpy's major loop, with the window at the front of {@code buf}. */
-    private void windowStep() {
-        Object[] w = new Object[size];
-        int k = 0;
-        for (T v : buf) {
-            if (k == size) {
-                break;
-            }
-            w[k++] = v;
+    private void window(WindowState ws) {
+        Object[] w = new Object[ws.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = ws.value(i);
         }
-        List<T> window = new ArrayView<>(w);
-        ws.size = size;
-        ws.steady = steady;
-        ws.reset = reset;
+        List<T> values = new ArrayView<>(w);
         R y;
         try {
-            y = f.apply(window, ws);
+            y = f.apply(values, ws);
         } catch (RuntimeException e) {
-            throw new ValueFailure(window, e);
+            throw new ValueFailure(values, e);
         }
-        reset = ws.reset;
         if (y != null) {
             out.put(y);
-        }
-        if (!steady) {
-            if (size + step >= max) {
-                steady = true;
-                drop(size + step - max);
-                size = max;
-                return;
-            }
-            size += step;
-        }
-        if (reset && steady) {
-            steady = false;
-            reset = false;
-            drop(size - min);
-            size = min;
-        }
-        if (!reset && steady) {
-            drop(step);
-        }
-    }
-
-    private void drop(int k) {
-        for (int i = 0; i < k && !buf.isEmpty(); i++) {
-            buf.removeFirst();
         }
     }
 }

@@ -5,16 +5,31 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Near-match suggestions for misspelt names ("did you mean map?"). */
+/**
+ * Near-match suggestions for misspelt names ("did you mean map?"): the one implementation used by
+ * the parser, validation, the template library and the assembler (templates, parameters, function
+ * names), and meant for the notebook's messages too.
+ *
+ * <pre>{@code
+ * List<String> near = Names.nearMatches("times_tow", resolver.knownNames(), 3);  // [times_two]
+ * "unknown function; did you mean " + Names.orList(near) + "?"
+ * }</pre>
+ */
 public final class Names {
     private Names() {
     }
 
     /**
-     * Candidates within edit distance 2 of {@code name} (1 for names of 3 letters or fewer), or
-     * that contain it or are contained in it, nearest first, at most {@code max}.
+     * Candidates that look like a slip for {@code name}: within edit distance 2 of it, ignoring case
+     * (1 for names of 3 letters or fewer; a swap of two neighbours counts as one edit), or that
+     * contain it or are contained in it (3 letters or more). Nearest first, then alphabetical; at
+     * most {@code max}; never {@code name} itself.
+     *
+     * @param name       the name that was not found
+     * @param candidates the names that exist
+     * @param max        how many suggestions at most
      */
-    public static List<String> near(String name, Collection<String> candidates, int max) {
+    public static List<String> nearMatches(String name, Collection<String> candidates, int max) {
         record Scored(String name, int distance) {
         }
         List<Scored> scored = new ArrayList<>();

@@ -157,7 +157,7 @@ public final class TemplateLibrary {
      * nearest first, at most {@code max}.
      */
     public synchronized List<String> nearMatches(String name, int max) {
-        return Names.near(name, templates.keySet(), max);
+        return Names.nearMatches(name, templates.keySet(), max);
     }
 
     /** "unknown template "mpa"; did you mean map?" */

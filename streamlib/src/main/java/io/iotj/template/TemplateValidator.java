@@ -318,7 +318,7 @@ public final class TemplateValidator {
 
     private Template part(String part, Position at) {
         if (!partIndex.containsKey(part)) {
-            List<String> near = problems.size() < MAX_PROBLEMS ? Names.near(part, partIndex.keySet(), 3) : List.of();
+            List<String> near = problems.size() < MAX_PROBLEMS ? Names.nearMatches(part, partIndex.keySet(), 3) : List.of();
             error(at, "there is no part '" + part + "' in '" + t.name() + "'"
                     + (near.isEmpty() ? "" : "; did you mean " + Names.orList(near) + "?"));
             return null;
@@ -332,7 +332,7 @@ public final class TemplateValidator {
         if (p.isEmpty()) {
             List<String> all = Stream.concat(called.inputs().stream(), called.outputs().stream())
                     .map(Param::name).toList();
-            List<String> near = Names.near(name, all, 3);
+            List<String> near = Names.nearMatches(name, all, 3);
             if (!near.isEmpty()) {
                 // A misspelt parameter is one mistake: do not also report the one it meant as missing.
                 meant.computeIfAbsent(part, k -> new HashSet<>()).add(near.get(0));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iotj.ml.incremental.LinearFit;
 import io.iotj.ml.incremental.LinearRegressionStream;
 import io.iotj.ml.smile.SmileModels;
+import io.iotj.stream.WindowState;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -19,6 +19,7 @@ import io.iotj.parse.TemplateParser;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
+import io.iotj.stream.WindowState;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
 import java.lang.reflect.Method;
@@ -36,8 +37,9 @@ class MlLeavesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /**
-     * Section 2.1.2 of the seed, with the function names quoted: the assembler reads the seed's bare
-     * {@code function=train} as a reference to a template parameter named train (reported to the lead).
+     * Section 2.1.2 of the seed, with the function names quoted (a string constant naming a
+     * function); the seed's own bare {@code function=train} runs too, see
+     * {@link #theSeedsLinearRegressionTextRunsAsWrittenWithBareFunctionNames}.
      */
     static final String LINEAR_REGRESSION = """
             linear_regression(x:stream, y:stream) -> z:stream {
@@ -187,5 +189,111 @@ class MlLeavesTest {
         assertEquals("train0", e.part());
         assertEquals("max_window_size", e.param());
         assertTrue(e.getMessage().contains("must be at least min_window_size (5)"), e.getMessage());
+    }
+
+    /** Section 2.1.2 of the seed exactly as printed: {@code function=train} is a bare word. */
+    private static String seedText() throws java.io.IOException {
+        try (var in = MlLeavesTest.class.getResourceAsStream("/io/iotj/parse/seed_linear_regression.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An assembler that knows the leaves' signatures, as the notebook's does (its template library). */
+    private static Assembler signatureAwareAssembler(Template t, FunctionResolver notebook) {
+        TemplateLibrary lib = library().register(t);
+        return new Assembler(TemplateSource.library(lib), MlLeaves.register(LeafRegistry.standard()),
+                FunctionResolver.standard(notebook));
+    }
+
+    private static FunctionResolver seedFunctions() {
+        return FunctionResolver.of(Map.of(
+                "train", Fns.methods("train", List.of(method("train")), null),
+                "predict", Fns.methods("predict", List.of(method("predict")), null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "threads"})
+    void theSeedsLinearRegressionTextRunsAsWrittenWithBareFunctionNames(String mode) throws Exception {
+        Template t = TemplateParser.parseTemplate(seedText(), library());
+        // IoTpy's JSON keeps the bare word as an external, not a quoted constant.
+        assertTrue(t.externals().contains(new io.iotj.template.External("train", "train0", "function")), t.externals().toString());
+        Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("seed-lr-" + mode, "linear_regression", Map.of());
+        RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(a.graph());
+        try {
+            Random r = new Random(5);
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                double u = r.nextGaussian();
+                double v = r.nextGaussian();
+                rows.add(new double[] {u, v, 4 - u + 0.5 * v});
+            }
+            g.in("x").extend(rows);
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            g.in("y").extend(List.of(new double[] {0, 0, 0}, new double[] {2, 4, 0}));
+            assertTrue(g.awaitIdle(WAIT), g.status().toString());
+            List<?> z = g.out("z").values();
+            assertEquals(2, z.size(), z.toString());
+            assertEquals(4.0, (Double) z.get(0), 1e-9);
+            assertEquals(4.0, (Double) z.get(1), 1e-9);
+        } finally {
+            g.stop();
+        }
+    }
+
+    @Test
+    void anUnknownBareFunctionNameIsNamedWithItsPartBeforeAnythingRuns() throws Exception {
+        Template t = TemplateParser.parseTemplate(seedText().replace("function=predict", "function=predikt"), library());
+        AssemblyException e = assertThrows(AssemblyException.class,
+                () -> signatureAwareAssembler(t, seedFunctions()).assemble("typo", "linear_regression", Map.of()));
+        assertEquals("predict0", e.part());
+        assertEquals("function", e.param());
+        assertTrue(e.getMessage().contains("unknown function \"predikt\"")
+                && e.getMessage().contains("did you mean predict"), e.getMessage());
+    }
+
+    @Test
+    void aBareWordWiredToAParameterThatIsNotAFunctionStaysAnError() {
+        // The parser already rejects this text; JSON from elsewhere reaches the assembler unchecked.
+        Template t = new Template("w", Template.ASSEMBLE, List.of(new io.iotj.template.Param("x", "stream")),
+                List.of(new io.iotj.template.Param("m", "stream")), List.of(),
+                List.of(new io.iotj.template.Component("train0", "train")),
+                List.of(new io.iotj.template.External("x", "train0", "in"),
+                        new io.iotj.template.External("\"train\"", "train0", "function"),
+                        new io.iotj.template.External("two", "train0", "num_features"),
+                        new io.iotj.template.External("5", "train0", "min_window_size"),
+                        new io.iotj.template.External("30", "train0", "max_window_size"),
+                        new io.iotj.template.External("2", "train0", "step_size"),
+                        new io.iotj.template.External("m", "train0", "model")),
+                List.of());
+        AssemblyException e = assertThrows(AssemblyException.class,
+                () -> signatureAwareAssembler(t, seedFunctions()).assemble("w", "w", Map.of()));
+        assertEquals("train0", e.part());
+        assertEquals("num_features", e.param());
+        assertTrue(e.getMessage().contains("\"two\""), e.getMessage());
+    }
+
+    @Test
+    void theMeetupFormTrainAsAnAttributeOutputStillWinsOverTheFunctionName() {
+        // As in the seed's meetup template: `train` is assigned by a line, so function=train is that
+        // part's output (an internal), even though a function named train exists too.
+        Template t = TemplateParser.parseTemplate("""
+                meetup(points:stream) -> centroids:stream {
+                    m = func(function="io.iotj.ml.incremental.KMeansStream", parameters=[2, 2]);
+                    train = attribute(in=m, attribute="train");
+                    centroids = train(in=points, function=train, num_features=2, min_window_size=4, max_window_size=8, step_size=2);
+                }
+                """, library());
+        assertTrue(t.internals().stream().anyMatch(i -> i.srcParam().equals("out") && i.dstParam().equals("function")),
+                t.internals().toString());
+        Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("meetup2", "meetup", Map.of());
+        @SuppressWarnings("unchecked")
+        var points = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("points");
+        List<?> out = a.graph().outputs().get("centroids").toList();
+        for (int i = 0; i < 8; i++) {
+            points.append(i % 2 == 0 ? new double[] {0, 0} : new double[] {10, 10});
+        }
+        assertEquals(3, out.size());
+        Centroids last = (Centroids) out.get(out.size() - 1);
+        assertFalse(last.predict(new double[] {0, 0}) == last.predict(new double[] {10, 10}));
     }
 }

@@ -2,6 +2,8 @@ package io.iotj.kernel.wire;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.KernelTimestamp;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
@@ -148,11 +150,22 @@ public final class WireConnection implements AutoCloseable {
         iopub.sendMessage(message(parent, type, content));
     }
 
-    /** A message whose content is serialized as the map itself, whatever class the type names. */
+    /**
+     * A message whose content is serialized as the map itself, whatever class the type names.
+     * Its header's date has microseconds (the basekernel's own headers stop at minutes).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Message<?> message(MessageContext parent, MessageType<?> type, Content content) {
-        return new Message(parent, type, content);
+        Header<?> header = new Header(java.util.UUID.randomUUID().toString(),
+                parent != null ? parent.getHeader().getUsername() : Header.KERNEL_USERNAME,
+                parent != null ? parent.getHeader().getSessionId() : null,
+                new KernelTimestamp(DATE.format(java.time.Instant.now())), type, Header.PROTOCOL_VERISON);
+        return new Message(parent != null ? parent.getIdentities() : java.util.Collections.emptyList(), header,
+                parent != null ? parent.getHeader() : null, null, content, null);
     }
+
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /**
      * Asks the frontend for a line of input (the stdin channel) and waits for it. The socket

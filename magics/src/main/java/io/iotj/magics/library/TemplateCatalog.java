@@ -1,5 +1,6 @@
 package io.iotj.magics.library;
 
+import io.iotj.magics.chart.PlotLeaf;
 import io.iotj.ml.MlLeaves;
 import io.iotj.template.ParsedTemplate;
 import io.iotj.template.SourceMap;
@@ -48,6 +49,7 @@ public final class TemplateCatalog {
         for (Template t : MlLeaves.templates()) {
             put(new Entry(t, Origin.BUILTIN, "ML", SourceMap.none()));
         }
+        put(new Entry(PlotLeaf.template(), Origin.BUILTIN, "charts", SourceMap.none()));
     }
 
     /** The library the parser and assembler look names up in. */

@@ -1,5 +1,8 @@
 package io.iotj.magics.resolve;
 
+import io.iotj.assemble.Fn;
+import io.iotj.assemble.Fns;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -144,6 +147,7 @@ public final class NotebookResolver {
             m.setAccessible(true);
         }
         List<Method> ms = List.copyOf(methods);
+        Fn converting = Fns.methods(what, ms, target);
         return new Invoker() {
             @Override
             public String describe() {
@@ -152,10 +156,12 @@ public final class NotebookResolver {
 
             @Override
             public Object call(Object... args) throws Exception {
-                Method m = ms.size() == 1 ? ms.get(0) : Overloads.pick(ms, args);
+                Method m = Overloads.pick(ms, args);
                 if (m == null) {
-                    throw new IllegalArgumentException(what + " takes " + Overloads.signatures(ms)
-                            + ", not " + args.length + " argument(s) " + java.util.Arrays.toString(args));
+                    // No overload takes the values as they are: let the library convert (lists to
+                    // arrays and back, tuples), or say "cannot take arguments" as its functions do,
+                    // which is how callers such as the ML leaves try another call shape.
+                    return session.outsideCell(() -> converting.call(args));
                 }
                 return session.outsideCell(() -> Overloads.invoke(m, target, args));
             }

@@ -114,6 +114,28 @@ class NotebookResolverTest {
         assertEquals(3, session.outside.get());
     }
 
+    /** A method that takes arrays, as the ML leaves' functions do. */
+    public static final class Arrays2 {
+        public static double total(double[] xs) {
+            double t = 0;
+            for (double x : xs) {
+                t += x;
+            }
+            return t;
+        }
+    }
+
+    @Test
+    void valuesThatFitNoOverloadAreConvertedOrRefusedInTheLibrarysWords() throws Exception {
+        Invoker total = resolver.resolve(Arrays2.class.getName() + ".total");
+        assertEquals(6.0, total.call(List.of(1, 2, 3)), "a list of numbers becomes a double[]");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> total.call("x"));
+        assertTrue(e.getMessage().contains("cannot take arguments"), e.getMessage());
+        IllegalArgumentException arity = assertThrows(IllegalArgumentException.class,
+                () -> resolver.resolve("iden").call(1, 2));
+        assertTrue(arity.getMessage().contains("cannot take arguments"), arity.getMessage());
+    }
+
     @Test
     void theUsersExceptionComesThroughUnchanged() throws Exception {
         Invoker f = resolver.resolve("boom");

@@ -3,7 +3,7 @@ package io.iotj.ml.incremental;
 import io.iotj.ml.IncrementalTrainFunction;
 import io.iotj.ml.PredictFunction;
 import io.iotj.ml.Trainer;
-import io.iotj.ml.WindowState;
+import io.iotj.stream.WindowState;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 

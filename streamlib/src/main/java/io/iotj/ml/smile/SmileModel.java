@@ -5,7 +5,7 @@ import io.iotj.ml.PredictFunction;
 import io.iotj.ml.Predictor;
 import io.iotj.ml.TrainFunction;
 import io.iotj.ml.Trainer;
-import io.iotj.ml.WindowState;
+import io.iotj.stream.WindowState;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iotj.ml.IncrementalTrainFunction;
 import io.iotj.ml.MlException;
 import io.iotj.ml.Predictor;
-import io.iotj.ml.IncrementalTrainFunction;
 import io.iotj.ml.TrainFunction;
 import io.iotj.ml.Trainer;
-import io.iotj.ml.WindowState;
+import io.iotj.stream.WindowState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

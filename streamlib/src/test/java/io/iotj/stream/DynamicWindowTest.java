@@ -1,4 +1,4 @@
-package io.iotj.ml;
+package io.iotj.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ class DynamicWindowTest {
     /** Runs rows 0..n-1 through a window and records each window's row values. */
     private static List<List<Integer>> windows(int min, int max, int step, int n, Predicate<WindowState> reset) {
         List<List<Integer>> out = new ArrayList<>();
-        var w = new DynamicWindow(min, max, step, state -> {
+        var w = new DynamicWindow<double[]>(min, max, step, DynamicWindow.Reset.AT_ONCE, state -> {
             List<Integer> rows = new ArrayList<>();
             for (int i = 0; i < state.size(); i++) {
                 rows.add((int) state.row(i)[0]);
@@ -70,7 +70,7 @@ class DynamicWindowTest {
 
     private static void enteredAndLeftTrack(int min, int max, int step) {
         List<Double> inside = new ArrayList<>();
-        var w = new DynamicWindow(min, max, step, new WindowListener() {
+        var w = new DynamicWindow<double[]>(min, max, step, DynamicWindow.Reset.AT_ONCE, new WindowListener<double[]>() {
             @Override
             public void entered(double[] row) {
                 inside.add(row[0]);
@@ -101,22 +101,45 @@ class DynamicWindowTest {
 
     @Test
     void badSizesAreNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow(3, 2, 1, s -> { }));
+        var e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow<double[]>(3, 2, 1, DynamicWindow.Reset.AT_ONCE, s -> { }));
         assertEquals("max_window_size (2) must be at least min_window_size (3)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow(0, 2, 1, s -> { }));
+        e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow<double[]>(0, 2, 1, DynamicWindow.Reset.AT_ONCE, s -> { }));
         assertTrue(e.getMessage().startsWith("min_window_size"));
-        e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow(1, 2, 0, s -> { }));
+        e = assertThrows(IllegalArgumentException.class, () -> new DynamicWindow<double[]>(1, 2, 0, DynamicWindow.Reset.AT_ONCE, s -> { }));
         assertTrue(e.getMessage().startsWith("step_size"));
     }
 
     @Test
     void aLongStreamGivesEveryWindowAtMostMaxRows() {
         int[] largest = {0};
-        var w = new DynamicWindow(5, 50, 7, s -> largest[0] = Math.max(largest[0], s.size()));
+        var w = new DynamicWindow<double[]>(5, 50, 7, DynamicWindow.Reset.AT_ONCE, s -> largest[0] = Math.max(largest[0], s.size()));
         for (int i = 0; i < 1_000_000; i++) {
             w.push(new double[] {i});
         }
         assertEquals(50, largest[0]);
         assertEquals(1 + (1_000_000 - 5) / 7, w.windows()); // windows end at rows 5, 12, 19, ...
+    }
+
+    @Test
+    void underIoTpysRuleAResetAskedWhileGrowingWaitsForTheMaximumAndStaysRequested() {
+        List<List<Integer>> out = new ArrayList<>();
+        List<Boolean> requested = new ArrayList<>();
+        var w = new DynamicWindow<Integer>(2, 4, 1, DynamicWindow.Reset.WHEN_STEADY, s -> {
+            List<Integer> values = new ArrayList<>();
+            for (int i = 0; i < s.size(); i++) {
+                values.add((Integer) s.value(i));
+            }
+            requested.add(s.resetRequested());
+            if (s.index() == 1) {
+                s.reset(); // asked of [0, 1, 2], which is still growing
+            }
+            out.add(values);
+        });
+        for (int i = 0; i < 7; i++) {
+            w.push(i);
+        }
+        assertEquals(List.of(List.of(0, 1), List.of(0, 1, 2), List.of(0, 1, 2, 3), List.of(2, 3), List.of(2, 3, 4),
+                List.of(2, 3, 4, 5), List.of(3, 4, 5, 6)), out);
+        assertEquals(List.of(false, false, true, false, false, false, false), requested); // seen by the window after the ask
     }
 }

@@ -1,0 +1,125 @@
+package io.iotj.magics.chart;
+
+import io.iotj.assemble.LeafContext;
+import io.iotj.assemble.LeafRegistry;
+import io.iotj.stream.Ops;
+import io.iotj.template.Param;
+import io.iotj.template.Template;
+import io.iotj.template.TemplateLibrary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The {@code plot} leaf: a live chart of a stream, drawn below the {@code %assemble} cell.
+ * <pre>
+ * plot(in:stream, kind*, title*, series*, max_points*, format*, threshold*)
+ * </pre>
+ * {@code kind} is line (default), scatter or anomaly (see {@link LiveChart#accept(Object)} for the
+ * values each takes); {@code series} names the line series (a list of strings); {@code max_points}
+ * the points kept per series (500); {@code format} png (default) or svg; {@code threshold} the
+ * anomaly score from which values are flagged. Example, prediction against actual:
+ * <pre>
+ * both = zip(in=[actual, z]);
+ * plot(in=both, title="prediction against actual", series=["actual", "predicted"]);
+ * </pre>
+ *
+ * <p>Assembly only builds the chart; whoever starts the graph shows the charts of that assembly
+ * ({@link #showAssembled}), so a template that fails to assemble leaves no dead chart behind.
+ */
+public final class PlotLeaf {
+    /** The leaf's name in templates. */
+    public static final String NAME = "plot";
+    private static final ThreadLocal<List<LiveChart>> ASSEMBLED = ThreadLocal.withInitial(ArrayList::new);
+
+    private PlotLeaf() {
+    }
+
+    /** The leaf's signature. */
+    public static Template template() {
+        return new Template(NAME, NAME,
+                List.of(new Param("in", Param.STREAM), Param.of("kind"), Param.of("title"), Param.of("series"),
+                        Param.of("max_points"), Param.of("format"), Param.of("threshold")),
+                List.of(), List.of("kind", "title", "series", "max_points", "format", "threshold"),
+                List.of(), List.of(), List.of());
+    }
+
+    /** Adds the signature to a template library. */
+    public static TemplateLibrary register(TemplateLibrary library) {
+        return library.register(template());
+    }
+
+    /** Adds the implementation to a leaf registry. */
+    public static LeafRegistry register(LeafRegistry leaves) {
+        leaves.register(NAME, PlotLeaf::assemble);
+        return leaves;
+    }
+
+    private static void assemble(LeafContext ctx) {
+        // Every parameter is read before anything is built: the assembler may retry this leaf.
+        String kindWord = String.valueOf(ctx.optional("kind", "line"));
+        String title = String.valueOf(ctx.optional("title", ""));
+        List<Object> series = ctx.list("series");
+        double maxPoints = ctx.doubleValue("max_points", LiveChart.DEFAULT_MAX_POINTS);
+        String formatWord = String.valueOf(ctx.optional("format", "png"));
+        double threshold = ctx.doubleValue("threshold", Double.NaN);
+        var in = ctx.stream("in");
+
+        LiveChart.Kind kind;
+        LiveChart.Format format;
+        try {
+            kind = LiveChart.Kind.of(kindWord);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error("kind", e.getMessage());
+        }
+        try {
+            format = LiveChart.Format.of(formatWord);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error("format", e.getMessage());
+        }
+        if (maxPoints != Math.rint(maxPoints) || maxPoints < 2 || maxPoints > 100_000) {
+            throw ctx.error("max_points", "must be a whole number from 2 to 100000, was " + maxPoints);
+        }
+        List<String> names = new ArrayList<>();
+        for (Object o : series) {
+            if (!(o instanceof String s)) {
+                throw ctx.error("series", "must be a list of names (strings), holds " + o);
+            }
+            names.add(s);
+        }
+        if (names.size() > LiveChart.MAX_SERIES) {
+            throw ctx.error("series", "names " + names.size() + " series; a chart draws at most " + LiveChart.MAX_SERIES);
+        }
+        LiveChart chart = new LiveChart(kind, title.isEmpty() ? ctx.part() : title, (int) maxPoints,
+                names.toArray(String[]::new)).format(format);
+        if (!Double.isNaN(threshold)) {
+            chart.threshold(threshold);
+        }
+        ctx.add(Ops.sink(NAME, in, chart::accept));
+        ASSEMBLED.get().add(chart);
+    }
+
+    /**
+     * Forgets the charts assembled on this thread so far (call before assembling: a failed
+     * assembly's charts are never shown).
+     */
+    public static void forgetAssembled() {
+        ASSEMBLED.get().clear();
+    }
+
+    /**
+     * Shows the charts assembled on this thread since {@link #forgetAssembled()}, each updated
+     * until {@code graphFinished} holds (the graph stopped or failed), then sent once more.
+     *
+     * @return the charts shown
+     */
+    public static List<LiveChart> showAssembled(BooleanSupplier graphFinished) {
+        List<LiveChart> charts = List.copyOf(ASSEMBLED.get());
+        ASSEMBLED.get().clear();
+        for (LiveChart c : charts) {
+            c.showUntil(graphFinished);
+        }
+        return charts;
+    }
+}

@@ -1,0 +1,73 @@
+package io.iotj.magics.chart;
+
+import io.iotj.assemble.Assembler;
+import io.iotj.assemble.AssemblyException;
+import io.iotj.assemble.FunctionResolver;
+import io.iotj.assemble.LeafRegistry;
+import io.iotj.assemble.TemplateSource;
+import io.iotj.parse.TemplateParser;
+import io.iotj.runtime.RunningGraph;
+import io.iotj.runtime.Runtimes;
+import io.iotj.template.Template;
+import io.iotj.template.TemplateLibrary;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlotLeafTest {
+
+    private static Template parse(String text) {
+        return TemplateParser.parseTemplate(text, PlotLeaf.register(TemplateLibrary.standard()));
+    }
+
+    private static Assembler assembler() {
+        return new Assembler(TemplateSource.of(), PlotLeaf.register(LeafRegistry.standard()),
+                FunctionResolver.standard(FunctionResolver.of(Map.of())));
+    }
+
+    @Test
+    void plotDrawsTheZippedStreamsOfAGraph() throws Exception {
+        Template t = parse("""
+                compare(actual:stream, predicted:stream) -> None {
+                    both = zip(in=[actual, predicted]);
+                    plot(in=both, title="prediction against actual", series=["actual", "predicted"], max_points=20);
+                }
+                """);
+        PlotLeaf.forgetAssembled();
+        var assembly = assembler().assemble("g", t, Map.of());
+        List<LiveChart> charts = PlotLeaf.showAssembled(() -> true);
+        assertEquals(1, charts.size());
+        LiveChart chart = charts.get(0);
+        RunningGraph g = Runtimes.singleThread().start(assembly.graph());
+        try {
+            for (int i = 0; i < 50; i++) {
+                g.in("actual").append((double) i);
+                g.in("predicted").append(i + 0.5);
+            }
+            g.awaitIdle(Duration.ofSeconds(10));
+        } finally {
+            g.stop();
+        }
+        assertEquals(20, chart.points("actual"), "only the last max_points are kept");
+        assertEquals(20, chart.points("predicted"));
+        assertTrue(chart.text().startsWith("prediction against actual"), chart.text());
+    }
+
+    @Test
+    void badParametersAreNamedAtAssembly() {
+        Template t = parse("""
+                bad(x:stream) -> None {
+                    plot(in=x, kind="pie");
+                }
+                """);
+        AssemblyException e = assertThrows(AssemblyException.class, () -> assembler().assemble("g", t, Map.of()));
+        assertTrue(e.getMessage().contains("kind") && e.getMessage().contains("line, scatter and anomaly"), e.getMessage());
+        PlotLeaf.forgetAssembled();
+    }
+}
