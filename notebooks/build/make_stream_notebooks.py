@@ -348,6 +348,7 @@ linear regression), `predict` applies it. The data follow `target = 1 + 2u - 3v`
     code("""
 import io.iotj.ml.*;
 import io.iotj.ml.incremental.*;
+import io.iotj.stream.WindowState;
 LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {
     return new LinearRegressionStream(x[0].length).train(x, y, model, window);
 }

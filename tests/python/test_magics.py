@@ -271,7 +271,7 @@ def test_rerunning_an_assemble_cell_replaces_its_graph(kernel):
 
 
 def test_seed_linear_regression_runs_with_notebook_train_and_predict(kernel):
-    kernel.ok("import io.iotj.ml.*;\nimport io.iotj.ml.incremental.*;")
+    kernel.ok("import io.iotj.ml.*;\nimport io.iotj.ml.incremental.*;\nimport io.iotj.stream.WindowState;")
     kernel.ok("LinearFit train(double[][] x, double[] y, LinearFit model, WindowState window) {\n"
               "  return new LinearRegressionStream(x[0].length).train(x, y, model, window);\n}\n"
               "double predict(double[] x, double[] y, LinearFit model) { return model.predict(x); }")

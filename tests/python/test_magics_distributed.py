@@ -157,6 +157,12 @@ def test_seed_test_template_on_two_nodes_equals_threads_mode(two_nodes):
         same = k.ok('dg.out("z").values().equals(tg.out("z").values()) + " " + dg.out("z").count()')
         assert same.text == 'true 2000', same.describe()
 
+        streams = k.ok("%streams")
+        row = [line for line in streams.of_type("display_data")[-1]["content"]["data"]["text/plain"].splitlines()
+               if line.strip().startswith("dg ")]
+        assert row and row[0].split("|")[3].strip() == "2000" and row[0].split("|")[4].strip() == "2000", \
+            "%streams counts a distributed graph's values in and out:\n" + streams.describe()
+
         # round-robin over the two pinned nodes: the three parts are on both, and %nodes says so
         text, rows = nodes_table(k, [n1, n2], lambda rows: all(running_parts(r) > 0 for r in rows.values()))
         assert set(rows) == {n1, n2}, text
@@ -204,3 +210,16 @@ def test_a_notebook_function_using_notebook_variables_classes_and_imports_runs_o
         wait_for(k, "sg", "y", 3)
         assert k.ok('sg.out("y").values()').text == "[3.0, 5.5, 10.5]"
         k.ok("%stop sg")
+
+
+def test_nodes_magic_errors_never_show_the_password(rabbitmq_url):
+    with KernelSession(log_name="magics-distributed-nodes-errors") as k:
+        bad = k.execute("%nodes --broker http://alice:hunter2@127.0.0.1")
+        assert bad.status == "error" and bad.error["ename"] == "UsageError", bad.describe()
+        assert "amqp://" in bad.error["evalue"] and "hunter2" not in str(bad.messages), bad.describe()
+        down = k.execute("%nodes --broker amqp://alice:hunter2@127.0.0.1:5999", timeout=60)
+        assert down.status == "error" and down.error["ename"] == "NodeError", down.describe()
+        assert "cannot reach the broker at amqp://alice:****@127.0.0.1:5999" in down.error["evalue"], down.describe()
+        assert "hunter2" not in str(down.messages) and "hunter2" not in str(down.reply)
+        usage = k.execute("%nodes n1")
+        assert usage.status == "error" and "%nodes [--broker URI]" in usage.error["evalue"], usage.describe()

@@ -177,11 +177,13 @@ public final class KernelServer implements DisplayPublisher {
                     "user_expressions", Map.of(), "payload", payload));
         }
         if (store) kernel.history().add(count, code, historyOutput);
-        r.idle();
         if (result.outcome instanceof CellOutcome.Failed && req.shouldStopOnError() && !silent) {
             // "Run all" queues every cell at once: after an error the queued cells must not run.
+            // Before going idle: a client that waits for idle and then sends a new request must
+            // see it run, not aborted as if it had been queued.
             wire.drainShell(this::abortExecutes);
         }
+        r.idle();
     }
 
     private void abortExecutes(Request q) {

@@ -38,6 +38,15 @@ final class EvaluatorSession implements NotebookResolver.Session {
     }
 
     @Override
+    public String unusable(String name) {
+        return evaluator.methods().stream()
+                .filter(m -> m.name().equals(name) && !m.callable())
+                .map(m -> "the notebook method " + name + m.signature() + " cannot be called yet: "
+                        + "something it uses is not defined (a missing import or class?)")
+                .findFirst().orElse(null);
+    }
+
+    @Override
     public ClassLoader loader() {
         return evaluator.snippetClassLoader();
     }

@@ -89,7 +89,7 @@ final class NodeMagics {
         if (listening.isEmpty()) {
             throw MagicErrors.of("NodeError", "no iotj node is listening" + where
                     + "; start one with install/iotj-node --name n1 (same broker, same secret: "
-                    + secretOrigin(secret) + ")");
+                    + secret.origin() + ")");
         }
         List<String> missing = new ArrayList<>(pinned);
         missing.removeAll(listening);
@@ -128,10 +128,6 @@ final class NodeMagics {
                     + "set IOTJ_SECRET, or create " + Secret.defaultFile() + " with install/iotj-node "
                     + "--init-secret (" + e.getMessage() + ")");
         }
-    }
-
-    private static String secretOrigin(Secret secret) {
-        return secret.origin();
     }
 
     /** Closes the connections to the brokers (kernel shutdown). */

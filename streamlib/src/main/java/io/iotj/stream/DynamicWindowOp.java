@@ -7,15 +7,13 @@ import java.util.List;
  * ({@link DynamicWindow.Reset#WHEN_STEADY}) whose function's result goes to the output stream.
  * Each window is passed as a fresh list, so the function may keep it.
  */
-final class DynamicWindowOp<T, R> extends Operator {
-    private final Stream.Reader<T> in;
+final class DynamicWindowOp<T, R> extends PerValueOperator<T> {
     private final Stream<R> out;
     private final WindowFunction<T, R> f;
     private final DynamicWindow<T> window;
 
     DynamicWindowOp(Stream<T> in, Stream<R> out, int min, int max, int step, Object initialState, WindowFunction<T, R> f) {
-        super("dynamic_window", List.of(in), List.of(out));
-        this.in = reader(0);
+        super("dynamic_window", in, List.of(out));
         this.out = out;
         this.f = f;
         this.window = new DynamicWindow<T>(min, max, step, DynamicWindow.Reset.WHEN_STEADY, this::window)
@@ -23,17 +21,8 @@ final class DynamicWindowOp<T, R> extends Operator {
     }
 
     @Override
-    public int step(int maxValues) {
-        int n = in.acquire(maxValues);
-        if (n == 0) {
-            return 0;
-        }
-        for (int i = 0; i < n; i++) {
-            window.push(in.get(i));
-        }
-        out.publish();
-        in.advance(n);
-        return n;
+    protected void accept(T v) {
+        window.push(v);
     }
 
     private void window(WindowState ws) {

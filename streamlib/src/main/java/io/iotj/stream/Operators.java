@@ -39,7 +39,7 @@ public final class Operators {
     /** Keeps the values for which {@code p} holds. */
     public static <T> Stream<T> filter(Stream<T> in, Predicate<? super T> p) {
         Stream<T> out = derived("filter", in);
-        new FilterOp<>(in, out, p);
+        MapOp.filter(in, out, p);
         return out;
     }
 

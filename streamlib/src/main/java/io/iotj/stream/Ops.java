@@ -28,7 +28,7 @@ public final class Ops {
 
     /** Filter. */
     public static <T> Operator filter(Stream<T> in, Stream<T> out, Predicate<? super T> p) {
-        return new FilterOp<>(in, out, p);
+        return MapOp.filter(in, out, p);
     }
 
     /** Flat map. */

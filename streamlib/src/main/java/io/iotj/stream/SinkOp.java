@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Calls a function for every value. */
-final class SinkOp<T> extends Operator {
-    private final Stream.Reader<T> in;
+final class SinkOp<T> extends PerValueOperator<T> {
     private final Consumer<? super T> f;
 
     SinkOp(Stream<T> in, Consumer<? super T> f) {
@@ -13,26 +12,12 @@ final class SinkOp<T> extends Operator {
     }
 
     SinkOp(String kind, Stream<T> in, Consumer<? super T> f) {
-        super(kind, List.of(in), List.of());
-        this.in = reader(0);
+        super(kind, in, List.of());
         this.f = f;
     }
 
     @Override
-    public int step(int max) {
-        int n = in.acquire(max);
-        if (n == 0) {
-            return 0;
-        }
-        for (int i = 0; i < n; i++) {
-            T v = in.get(i);
-            try {
-                f.accept(v);
-            } catch (RuntimeException e) {
-                throw new ValueFailure(v, e);
-            }
-        }
-        in.advance(n);
-        return n;
+    protected void accept(T v) {
+        f.accept(v);
     }
 }

@@ -11,8 +11,7 @@ import java.util.function.Function;
  * complete when a value at or after its end arrives, and then gives {@code (end, f(values))}.
  * Empty windows give nothing. Keeps only values of the current window.
  */
-final class TimedWindowOp extends Operator {
-    private final Stream.Reader<Object> in;
+final class TimedWindowOp extends PerValueOperator<Object> {
     private final Stream<Tuple> out;
     private final double duration;
     private final double stepTime;
@@ -21,13 +20,11 @@ final class TimedWindowOp extends Operator {
     private double start;
     private boolean integral;
 
-    @SuppressWarnings("unchecked")
     TimedWindowOp(Stream<?> in, Stream<Tuple> out, double duration, double step, Function<? super List<Object>, ?> f) {
-        super("timed_window", List.of(in), List.of(out));
+        super("timed_window", in, List.of(out));
         if (!(duration > 0) || !(step > 0)) {
             throw new IllegalArgumentException("timed window duration and step must be > 0, were " + duration + " and " + step);
         }
-        this.in = (Stream.Reader<Object>) (Stream.Reader<?>) reader(0);
         this.out = out;
         this.duration = duration;
         this.stepTime = step;
@@ -36,30 +33,20 @@ final class TimedWindowOp extends Operator {
     }
 
     @Override
-    public int step(int max) {
-        int n = in.acquire(max);
-        if (n == 0) {
-            return 0;
+    protected void accept(Object v) {
+        List<?> pair = Tuple.itemsOf(v);
+        if (pair == null || pair.size() < 2 || !(pair.get(0) instanceof Number t)) {
+            throw new ValueFailure(v, "a timed window needs (timestamp, value) pairs with a numeric timestamp");
         }
-        for (int i = 0; i < n; i++) {
-            Object v = in.get(i);
-            List<?> pair = Tuple.itemsOf(v);
-            if (pair == null || pair.size() < 2 || !(pair.get(0) instanceof Number t)) {
-                throw new ValueFailure(v, "a timed window needs (timestamp, value) pairs with a numeric timestamp");
-            }
-            if (!(t instanceof Long || t instanceof Integer || t instanceof Short || t instanceof Byte)) {
-                integral = false;
-            }
-            double ts = t.doubleValue();
-            if (!pending.isEmpty() && ts < (double) pending.peekLast()[0]) {
-                throw new ValueFailure(v, "timestamps must not decrease (previous " + pending.peekLast()[0] + ")");
-            }
-            pending.addLast(new Object[] {ts, pair.get(1)});
-            close(ts);
+        if (!(t instanceof Long || t instanceof Integer || t instanceof Short || t instanceof Byte)) {
+            integral = false;
         }
-        out.publish();
-        in.advance(n);
-        return n;
+        double ts = t.doubleValue();
+        if (!pending.isEmpty() && ts < (double) pending.peekLast()[0]) {
+            throw new ValueFailure(v, "timestamps must not decrease (previous " + pending.peekLast()[0] + ")");
+        }
+        pending.addLast(new Object[] {ts, pair.get(1)});
+        close(ts);
     }
 
     /** Emits every window that ends at or before {@code last}. */

@@ -87,6 +87,11 @@ class MlLeavesTest {
         Template t = TemplateParser.parseTemplate(LINEAR_REGRESSION, library());
         Assembly a = assembler(t).assemble("lr-" + mode, "linear_regression", Map.of());
         assertEquals(List.of("train0", "predict0"), a.graph().parts().stream().map(p -> p.name()).toList());
+        assertPredictsTheLine(a, mode);
+    }
+
+    /** Trains on 40 rows of z = 1 + 2u - 3v and predicts two more, in the given runtime. */
+    private static void assertPredictsTheLine(Assembly a, String mode) throws InterruptedException {
         RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(a.graph());
         try {
             Random r = new Random(12);
@@ -119,6 +124,11 @@ class MlLeavesTest {
                 }
                 """, library());
         Assembly a = assembler(t).assemble("meetup", "meetup", Map.of());
+        assertSeparatesTwoGroups(a);
+    }
+
+    /** Feeds 8 points alternating between two places; the last centroids tell them apart. */
+    private static void assertSeparatesTwoGroups(Assembly a) {
         @SuppressWarnings("unchecked")
         var points = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("points");
         List<?> out = a.graph().outputs().get("centroids").toList();
@@ -218,26 +228,7 @@ class MlLeavesTest {
         // IoTpy's JSON keeps the bare word as an external, not a quoted constant.
         assertTrue(t.externals().contains(new io.iotj.template.External("train", "train0", "function")), t.externals().toString());
         Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("seed-lr-" + mode, "linear_regression", Map.of());
-        RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(a.graph());
-        try {
-            Random r = new Random(5);
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                double u = r.nextGaussian();
-                double v = r.nextGaussian();
-                rows.add(new double[] {u, v, 4 - u + 0.5 * v});
-            }
-            g.in("x").extend(rows);
-            assertTrue(g.awaitIdle(WAIT), g.status().toString());
-            g.in("y").extend(List.of(new double[] {0, 0, 0}, new double[] {2, 4, 0}));
-            assertTrue(g.awaitIdle(WAIT), g.status().toString());
-            List<?> z = g.out("z").values();
-            assertEquals(2, z.size(), z.toString());
-            assertEquals(4.0, (Double) z.get(0), 1e-9);
-            assertEquals(4.0, (Double) z.get(1), 1e-9);
-        } finally {
-            g.stop();
-        }
+        assertPredictsTheLine(a, mode);
     }
 
     @Test
@@ -286,14 +277,6 @@ class MlLeavesTest {
         assertTrue(t.internals().stream().anyMatch(i -> i.srcParam().equals("out") && i.dstParam().equals("function")),
                 t.internals().toString());
         Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("meetup2", "meetup", Map.of());
-        @SuppressWarnings("unchecked")
-        var points = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("points");
-        List<?> out = a.graph().outputs().get("centroids").toList();
-        for (int i = 0; i < 8; i++) {
-            points.append(i % 2 == 0 ? new double[] {0, 0} : new double[] {10, 10});
-        }
-        assertEquals(3, out.size());
-        Centroids last = (Centroids) out.get(out.size() - 1);
-        assertFalse(last.predict(new double[] {0, 0}) == last.predict(new double[] {10, 10}));
+        assertSeparatesTwoGroups(a);
     }
 }

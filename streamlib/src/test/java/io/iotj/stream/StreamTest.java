@@ -162,4 +162,35 @@ class StreamTest {
         }
         w.join();
     }
+
+    @Test
+    void aValueAFunctionFailsOnIsConsumedAndTheValuesBeforeItKeepTheirResults() {
+        Stream<Integer> x = new Stream<>("x");
+        List<Integer> mapped = x.map(v -> 12 / (v - 2)).toList();
+        failOnTwoThenGoOn(x);
+        assertEquals(List.of(-12, 12, 6), mapped);
+
+        Stream<Integer> y = new Stream<>("y");
+        List<Integer> flat = y.flatMap(v -> List.of(12 / (v - 2), v)).toList();
+        failOnTwoThenGoOn(y);
+        assertEquals(List.of(-12, 1, 12, 3, 6, 4), flat);
+
+        Stream<Integer> z = new Stream<>("z");
+        List<Integer> seen = new ArrayList<>();
+        z.sink(v -> {
+            if (v == 2) {
+                throw new IllegalStateException("two");
+            }
+            seen.add(v);
+        });
+        failOnTwoThenGoOn(z);
+        assertEquals(List.of(1, 3, 4), seen);
+    }
+
+    /** 1, 2, 3 fail on 2; 4 then runs the operator again, which neither repeats 1 nor fails on 2 again. */
+    private static void failOnTwoThenGoOn(Stream<Integer> s) {
+        ValueFailure e = assertThrows(ValueFailure.class, () -> s.extend(1, 2, 3));
+        assertEquals(2, e.value());
+        s.append(4);
+    }
 }

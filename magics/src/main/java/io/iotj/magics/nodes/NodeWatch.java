@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * A kernel uses one or two brokers, so this holds one or two connections at most.
  */
 public final class NodeWatch implements AutoCloseable {
-    /** Nodes announce themselves every second; a new watcher waits this long to hear them all. */
-    public static final Duration FIRST_HEARTBEATS = Duration.ofMillis(1500);
+    /** Nodes send a heartbeat every second; a new watcher waits this long to hear every one of them. */
+    public static final Duration FIRST_HEARTBEATS = Duration.ofMillis(1200);
 
     private final Map<String, Controller> controllers = new HashMap<>();
     private final String self;
@@ -35,7 +35,7 @@ public final class NodeWatch implements AutoCloseable {
 
     /**
      * The controller following the nodes of {@code broker}, connected now when it is new (it then
-     * waits up to {@link #FIRST_HEARTBEATS} for the first node to be heard).
+     * waits {@link #FIRST_HEARTBEATS}, so that its first table holds every listening node).
      *
      * @throws IOException when the broker cannot be reached; the message never holds the password
      */
@@ -59,7 +59,7 @@ public final class NodeWatch implements AutoCloseable {
             }
         }
         if (fresh) {
-            c.await(ns -> !ns.isEmpty(), FIRST_HEARTBEATS);
+            Thread.sleep(FIRST_HEARTBEATS.toMillis());
         }
         return c;
     }

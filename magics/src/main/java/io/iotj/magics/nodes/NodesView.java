@@ -5,6 +5,7 @@ import io.iotj.magics.display.Xml;
 import io.iotj.remote.Controller;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -15,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The table of {@code %nodes}: one row per node heard on a broker with its name, host, cores,
- * the parts it runs, the values its parts took per second, when it was last heard and whether it
- * is still listening.
+ * the parts it runs, the values its parts took per second and in all (parts running now), when it
+ * was last heard and whether it is still listening.
  */
 public final class NodesView {
     private final String broker;
@@ -46,6 +47,7 @@ public final class NodesView {
         IntColumn count = IntColumn.create("parts");
         StringColumn parts = StringColumn.create("running");
         DoubleColumn rate = DoubleColumn.create("values /s");
+        LongColumn taken = LongColumn.create("values");
         StringColumn heard = StringColumn.create("last heartbeat");
         long now = clockMillis.getAsLong();
         for (Controller.NodeInfo n : nodes.get()) {
@@ -56,9 +58,10 @@ public final class NodesView {
             count.append(n.parts().size());
             parts.append(String.join(", ", n.parts()));
             rate.append(Math.round(n.valuesPerSecond() * 10) / 10.0);
+            taken.append(n.totalIn());
             heard.append(String.format(Locale.ROOT, "%.1f s ago", Math.max(0, now - n.lastSeenMillis()) / 1000.0));
         }
-        return Table.create("nodes", name, status, host, cores, count, parts, rate, heard);
+        return Table.create("nodes", name, status, host, cores, count, parts, rate, taken, heard);
     }
 
     /**

@@ -40,6 +40,14 @@ public final class NotebookResolver {
         /** The class loader of the session (sees classes added with %classpath). */
         ClassLoader loader();
 
+        /**
+         * Why a method called {@code name} defined in a cell cannot be called yet (something it
+         * uses is not defined), or null when there is no such method.
+         */
+        default String unusable(String name) {
+            return null;
+        }
+
         /** Runs {@code work} where no cell's interrupt can stop it. */
         <T> T outsideCell(Callable<T> work) throws Exception;
     }
@@ -111,6 +119,10 @@ public final class NotebookResolver {
         Optional<Invoker> b = builtins.find(name);
         if (b.isPresent()) {
             return b.get();
+        }
+        String unusable = session.unusable(name);
+        if (unusable != null) {
+            throw new UnresolvedException(unusable, List.of());
         }
         Set<String> known = new LinkedHashSet<>(session.names());
         known.addAll(builtins.names());

@@ -21,10 +21,27 @@ public final class NotebookGraph implements SessionGraph {
         this.template = template;
         List<StreamProbe> outs = new ArrayList<>();
         for (Map.Entry<String, Stream<?>> e : running.graph().outputs().entrySet()) {
-            outs.add(probe(e.getKey(), e.getValue()));
+            outs.add(probe(e.getKey(), stream(running, e.getKey(), e.getValue(), false)));
         }
         this.outputs = List.copyOf(outs);
-        this.inputs = List.copyOf(running.graph().inputs().values());
+        List<Stream<?>> ins = new ArrayList<>();
+        for (Map.Entry<String, Stream<?>> e : running.graph().inputs().entrySet()) {
+            ins.add(stream(running, e.getKey(), e.getValue(), true));
+        }
+        this.inputs = List.copyOf(ins);
+    }
+
+    /**
+     * The stream users feed or read: the running graph's, which for remote nodes is not the
+     * assembled graph's own (that one stays empty); the assembled one when the graph has none
+     * (it failed before it had streams).
+     */
+    private static Stream<?> stream(RunningGraph running, String name, Stream<?> assembled, boolean input) {
+        try {
+            return input ? running.in(name) : running.out(name);
+        } catch (IllegalArgumentException e) {
+            return assembled;
+        }
     }
 
     private static StreamProbe probe(String name, Stream<?> s) {

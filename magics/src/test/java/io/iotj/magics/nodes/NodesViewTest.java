@@ -25,7 +25,8 @@ class NodesViewTest {
         NodesView view = new NodesView("amqp://guest:****@127.0.0.1:5672", () -> nodes, () -> 10_000);
         Table t = view.table();
         assertEquals(2, t.rowCount());
-        assertEquals(List.of("node", "status", "host", "cores", "parts", "running", "values /s", "last heartbeat"),
+        assertEquals(List.of("node", "status", "host", "cores", "parts", "running", "values /s", "values",
+                "last heartbeat"),
                 t.columnNames());
         assertEquals("n1", t.stringColumn("node").get(0));
         assertEquals("listening", t.stringColumn("status").get(0));
@@ -33,6 +34,7 @@ class NodesViewTest {
         assertEquals(2, t.intColumn("parts").get(0));
         assertEquals("g-1/a, g-1/b", t.stringColumn("running").get(0));
         assertEquals(1234.6, t.doubleColumn("values /s").get(0));
+        assertEquals(500L, t.longColumn("values").get(0));
         assertEquals("0.4 s ago", t.stringColumn("last heartbeat").get(0));
         assertEquals("8.0 s ago", t.stringColumn("last heartbeat").get(1));
         assertTrue(view.html().contains("<td style=\"text-align:left\">n2</td>"), view.html());

@@ -38,7 +38,7 @@ class NotebookResolverTest {
         }
     }
 
-    static final class FakeSession implements NotebookResolver.Session {
+    static class FakeSession implements NotebookResolver.Session {
         final Map<String, Object> vars = new HashMap<>();
         final AtomicInteger outside = new AtomicInteger();
 
@@ -174,6 +174,19 @@ class NotebookResolverTest {
         assertEquals(3, resolver.resolve("java.lang.Math.abs").call(-3));
         assertEquals(2.5, resolver.resolve("java.lang.Math.abs").call(-2.5));
         assertThrows(NotebookResolver.UnresolvedException.class, () -> resolver.resolve("java.lang.Math.nothing"));
+    }
+
+    @Test
+    void aMethodThatCannotBeCalledYetSaysWhy() {
+        NotebookResolver r = new NotebookResolver(new FakeSession() {
+            @Override
+            public String unusable(String name) {
+                return name.equals("fit") ? "the notebook method fit(double[])double cannot be called yet" : null;
+            }
+        }, BUILTINS);
+        NotebookResolver.UnresolvedException e = assertThrows(NotebookResolver.UnresolvedException.class,
+                () -> r.resolve("fit"));
+        assertTrue(e.getMessage().contains("cannot be called yet"), e.getMessage());
     }
 
     @Test

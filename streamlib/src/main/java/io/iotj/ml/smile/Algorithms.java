@@ -3,12 +3,14 @@ package io.iotj.ml.smile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.ToDoubleFunction;
 import smile.anomaly.IsolationForest;
 import smile.classification.KNN;
 import smile.classification.LogisticRegression;
 import smile.clustering.CentroidClustering;
 import smile.clustering.Clustering;
 import smile.clustering.KMeans;
+import smile.data.Tuple;
 import smile.data.type.StructType;
 import smile.regression.ElasticNet;
 import smile.regression.LASSO;
@@ -46,9 +48,7 @@ final class Algorithms {
                 (p, x, y) -> {
                     var m = smile.regression.RandomForest.fit(Frames.FORMULA, Frames.regression(x, y),
                             smile.regression.RandomForest.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("random_forest_regression", Kind.REGRESSION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("random_forest_regression", Kind.REGRESSION, m, m::predict, x);
                 });
         add("gradient_boost_regression", Kind.REGRESSION, "smile.gradient_boost.",
                 new smile.regression.GradientTreeBoost.Options(smile.base.cart.Loss.ls(), 100).toProperties(),
@@ -56,18 +56,14 @@ final class Algorithms {
                 (p, x, y) -> {
                     var m = smile.regression.GradientTreeBoost.fit(Frames.FORMULA, Frames.regression(x, y),
                             smile.regression.GradientTreeBoost.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("gradient_boost_regression", Kind.REGRESSION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("gradient_boost_regression", Kind.REGRESSION, m, m::predict, x);
                 });
         add("regression_tree", Kind.REGRESSION, "smile.cart.", new smile.regression.RegressionTree.Options().toProperties(),
                 smile.regression.RegressionTree.Options::of,
                 (p, x, y) -> {
                     var m = smile.regression.RegressionTree.fit(Frames.FORMULA, Frames.regression(x, y),
                             smile.regression.RegressionTree.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("regression_tree", Kind.REGRESSION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("regression_tree", Kind.REGRESSION, m, m::predict, x);
                 });
         add("logistic", Kind.CLASSIFICATION, "smile.logistic.", new LogisticRegression.Options().toProperties(),
                 LogisticRegression.Options::of,
@@ -82,9 +78,7 @@ final class Algorithms {
                     var m = smile.classification.RandomForest.fit(Frames.FORMULA,
                             Frames.classification(x, Frames.labels(y, "random_forest")),
                             smile.classification.RandomForest.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("random_forest", Kind.CLASSIFICATION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("random_forest", Kind.CLASSIFICATION, m, m::predict, x);
                 });
         add("gradient_boost", Kind.CLASSIFICATION, "smile.gradient_boost.",
                 new smile.classification.GradientTreeBoost.Options(100).toProperties(),
@@ -93,9 +87,7 @@ final class Algorithms {
                     var m = smile.classification.GradientTreeBoost.fit(Frames.FORMULA,
                             Frames.classification(x, Frames.labels(y, "gradient_boost")),
                             smile.classification.GradientTreeBoost.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("gradient_boost", Kind.CLASSIFICATION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("gradient_boost", Kind.CLASSIFICATION, m, m::predict, x);
                 });
         add("decision_tree", Kind.CLASSIFICATION, "smile.cart.",
                 new smile.classification.DecisionTree.Options().toProperties(),
@@ -104,9 +96,7 @@ final class Algorithms {
                     var m = smile.classification.DecisionTree.fit(Frames.FORMULA,
                             Frames.classification(x, Frames.labels(y, "decision_tree")),
                             smile.classification.DecisionTree.Options.of(p));
-                    StructType schema = Frames.featureSchema(x[0].length);
-                    return new SmileFit("decision_tree", Kind.CLASSIFICATION, m,
-                            v -> m.predict(Frames.tuple(schema, v)), x.length);
+                    return framed("decision_tree", Kind.CLASSIFICATION, m, m::predict, x);
                 });
         Properties knn = new Properties();
         knn.setProperty("smile.knn.k", "5");
@@ -147,6 +137,12 @@ final class Algorithms {
     private static void add(String name, Kind kind, String prefix, Properties defaults,
                             java.util.function.Function<Properties, ?> parse, Fitter fitter) {
         BY_NAME.put(name, new Algorithm(name, kind, prefix, defaults, parse, fitter));
+    }
+
+    /** A model fitted on a data frame (the tree models) predicts from the features as a tuple. */
+    private static SmileFit framed(String name, Kind kind, Object model, ToDoubleFunction<Tuple> predict, double[][] x) {
+        StructType schema = Frames.featureSchema(x[0].length);
+        return new SmileFit(name, kind, model, v -> predict.applyAsDouble(Frames.tuple(schema, v)), x.length);
     }
 
     private static SmileFit linear(String name, LinearModel m, double[][] x) {
