@@ -194,6 +194,11 @@ final class GraphMagics {
      * pinned round-robin to {@code --nodes} when given; the nodes must be listening.
      */
     private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
+        String plot = PlotLeaf.findPlot(t, catalog.library()::find);
+        if (plot != null) {
+            throw MagicErrors.of("UsageError", "the part " + plot + " is a plot, which draws in this notebook and "
+                    + "cannot run on a remote node; keep plots in a template run with --mode threads");
+        }
         Secret secret = NodeMagics.secret();
         String broker = NodeMagics.broker(a.broker());
         nodes.checkListening(broker, secret, a.nodes());

@@ -3,13 +3,18 @@ package io.iotj.magics.chart;
 import io.iotj.assemble.LeafContext;
 import io.iotj.assemble.LeafRegistry;
 import io.iotj.stream.Ops;
+import io.iotj.template.Component;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The {@code plot} leaf: a live chart of a stream, drawn below the {@code %assemble} cell.
@@ -98,6 +103,34 @@ public final class PlotLeaf {
         }
         ctx.add(Ops.sink(NAME, in, chart::accept));
         ASSEMBLED.get().add(chart);
+    }
+
+    /**
+     * The path of the first {@code plot} part in {@code t} or the templates it is made of
+     * ({@code outer.inner}), or null. A plot draws in the notebook, so it cannot run on a remote node.
+     */
+    public static String findPlot(Template t, Function<String, Optional<Template>> templates) {
+        return findPlot(t, templates, "", new HashSet<>());
+    }
+
+    private static String findPlot(Template t, Function<String, Optional<Template>> templates, String prefix,
+                                   Set<String> seen) {
+        if (!seen.add(t.name())) {
+            return null; // a template used twice (or, wrongly, inside itself) is looked at once
+        }
+        for (Component c : t.components()) {
+            if (c.template().equals(NAME)) {
+                return prefix + c.part();
+            }
+            Optional<Template> inner = templates.apply(c.template());
+            if (inner.isPresent() && inner.get().isComposite()) {
+                String found = findPlot(inner.get(), templates, prefix + c.part() + ".", seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -70,4 +70,27 @@ class PlotLeafTest {
         assertTrue(e.getMessage().contains("kind") && e.getMessage().contains("line, scatter and anomaly"), e.getMessage());
         PlotLeaf.forgetAssembled();
     }
+
+    @Test
+    void plotPartsAreFoundInsideTemplatesOfTemplates() {
+        TemplateLibrary library = PlotLeaf.register(TemplateLibrary.standard());
+        library.register(TemplateParser.parseTemplate("""
+                drawn(x:stream) -> y:stream {
+                    y = map(in=x, function="abs");
+                    plot(in=y);
+                }
+                """, library));
+        Template outer = TemplateParser.parseTemplate("""
+                outer(a:stream) -> b:stream {
+                    b = drawn(x=a);
+                }
+                """, library);
+        Template plain = TemplateParser.parseTemplate("""
+                plain(a:stream) -> b:stream {
+                    b = map(in=a, function="abs");
+                }
+                """, library);
+        assertEquals("drawn0.plot0", PlotLeaf.findPlot(outer, library::find), "named as the assembler names nested parts");
+        assertEquals(null, PlotLeaf.findPlot(plain, library::find));
+    }
 }
