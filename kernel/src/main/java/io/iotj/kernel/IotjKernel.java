@@ -173,7 +173,7 @@ public final class IotjKernel extends BaseKernel {
                         value = s.value();
                     }
                     case CellPiece.LineMagic m -> {
-                        value = magics.applyLine(m.name(), m.rest(), m.args());
+                        value = magics.applyLine(m.name(), m.rest());
                         hasValue = value != null;
                     }
                     case CellPiece.CellMagic m -> {

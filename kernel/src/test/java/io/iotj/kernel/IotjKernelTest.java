@@ -103,6 +103,13 @@ class IotjKernelTest {
     }
 
     @Test
+    void rawLineMagicsGetTheirLineAsWrittenEvenWithAnOddQuote() {
+        // %time takes Java code: a quote in a comment or a char literal is no magic argument.
+        assertEquals(7, value("%time 3 + 4 // don't split me"));
+        assertEquals("\"", value("%time \"\\\"\" // it's one quote"));
+    }
+
+    @Test
     void displayIsImportedInEverySession() {
         DisplayData d = (DisplayData) value("html(\"<b>x</b>\")");
         assertEquals("<b>x</b>", d.get(DisplayData.HTML));
