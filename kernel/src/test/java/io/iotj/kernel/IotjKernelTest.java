@@ -110,6 +110,16 @@ class IotjKernelTest {
     }
 
     @Test
+    void errorsInCodeThatTimeRunsNameTheCellsLineAndColumn() {
+        CellOutcome.Failed line = failure("int t1 = 1;\n%time int y = ;");
+        assertTrue(line.message().startsWith("line 2, column 15"), line.message());
+        CellOutcome.Failed body = failure("%%time\nint t2 = 1;\nint y = ;");
+        assertTrue(body.message().startsWith("line 3, column 9"), body.message());
+        CellOutcome.Failed nested = failure("%%time\nint t3 = 1;\n  %time int y = ;");
+        assertTrue(nested.message().startsWith("line 3, column 17"), nested.message());
+    }
+
+    @Test
     void displayIsImportedInEverySession() {
         DisplayData d = (DisplayData) value("html(\"<b>x</b>\")");
         assertEquals("<b>x</b>", d.get(DisplayData.HTML));
