@@ -143,6 +143,11 @@ public final class IotjKernel extends BaseKernel {
         }
     }
 
+    /** Adds a problem to show at the top of the next cell (see {@link #takeStartupNotes()}). */
+    void addStartupNote(String note) {
+        startupNotes.add(note);
+    }
+
     /** Registers a hook run when the user interrupts a cell. */
     public void onInterrupt(Runnable hook) {
         interruptHooks.add(hook);

@@ -148,6 +148,14 @@ class IotjKernelTest {
     }
 
     @Test
+    void aNoteOfAnExtensionWaitsForTheNextCell() {
+        new ExtensionContext(kernel, router).startupNote("templates/bad.json: malformed JSON at line 1");
+        List<String> notes = kernel.takeStartupNotes();
+        assertTrue(notes.contains("templates/bad.json: malformed JSON at line 1"), notes.toString());
+        assertFalse(kernel.takeStartupNotes().contains("templates/bad.json: malformed JSON at line 1"), "shown once");
+    }
+
+    @Test
     void magicNamesCompleteAtLineStarts() {
         ReplacementOptions line = kernel.complete("%ls", 3);
         assertEquals(List.of("%lsmagic"), line.getReplacements());
