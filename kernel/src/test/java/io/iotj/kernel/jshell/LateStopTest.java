@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** An interrupt that arrives as a cell ends must not stop the threads that cell left running. */
 class LateStopTest {
+    private final CellExecutionControl control = new CellExecutionControl(
+            new SnippetLoaderDelegate(getClass().getClassLoader()), Duration.ofSeconds(1));
+
     @Test
     void aStopThatArrivesAfterTheCellEndedLeavesItsThreadsRunning() {
-        CellExecutionControl control = new CellExecutionControl(
-                new SnippetLoaderDelegate(getClass().getClassLoader()), Duration.ofSeconds(1));
         CellRun run = new CellRun(new CellToken(7));
         control.begin(run);
         control.end(run);
@@ -30,8 +31,6 @@ class LateStopTest {
 
     @Test
     void aStopWhileTheCellRunsStillStopsIt() {
-        CellExecutionControl control = new CellExecutionControl(
-                new SnippetLoaderDelegate(getClass().getClassLoader()), Duration.ofSeconds(1));
         CellRun run = new CellRun(new CellToken(8));
         control.begin(run);
         try {
