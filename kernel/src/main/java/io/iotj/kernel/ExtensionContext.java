@@ -62,4 +62,9 @@ final class ExtensionContext implements KernelContext {
     public void onShutdown(Runnable hook) {
         kernel.onShutdown(hook);
     }
+
+    @Override
+    public void startupNote(String note) {
+        kernel.addStartupNote(note);
+    }
 }

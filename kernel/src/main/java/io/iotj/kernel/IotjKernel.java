@@ -51,6 +51,11 @@ public final class IotjKernel extends BaseKernel {
     private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
     private final List<String> startupNotes = Collections.synchronizedList(new ArrayList<>());
     private final LanguageInfo languageInfo = Languages.java();
+    /**
+     * What stands before the code a magic runs ({@code %time CODE}, a {@code %%time} body) in the
+     * cell, as blank lines and spaces, so that errors in that code name the cell's line and column.
+     */
+    private final ThreadLocal<String> magicCodePadding = ThreadLocal.withInitial(() -> "");
 
     public IotjKernel() {
         new BuiltinMagics(magics, this::runCode, path -> evaluator().addToClasspath(path), () -> System.out).register();
@@ -138,6 +143,11 @@ public final class IotjKernel extends BaseKernel {
         }
     }
 
+    /** Adds a problem to show at the top of the next cell (see {@link #takeStartupNotes()}). */
+    void addStartupNote(String note) {
+        startupNotes.add(note);
+    }
+
     /** Registers a hook run when the user interrupts a cell. */
     public void onInterrupt(Runnable hook) {
         interruptHooks.add(hook);
@@ -161,8 +171,14 @@ public final class IotjKernel extends BaseKernel {
         }
         boolean hasValue = false;
         Object value = null;
+        String[] lines = null;
         for (CellPiece piece : CellSplitter.split(code)) {
+            String outerPadding = magicCodePadding.get();
             try {
+                if (!(piece instanceof CellPiece.Code)) {
+                    if (lines == null) lines = code.split("\\R", -1);
+                    magicCodePadding.set(padding(piece, lines));
+                }
                 switch (piece) {
                     case CellPiece.Code c -> {
                         EvalResult r = evaluator().eval(c.code(), label);
@@ -173,7 +189,7 @@ public final class IotjKernel extends BaseKernel {
                         value = s.value();
                     }
                     case CellPiece.LineMagic m -> {
-                        value = magics.applyLine(m.name(), m.rest(), m.args());
+                        value = magics.applyLine(m.name(), m.rest());
                         hasValue = value != null;
                     }
                     case CellPiece.CellMagic m -> {
@@ -191,9 +207,25 @@ public final class IotjKernel extends BaseKernel {
                 return new CellOutcome.Failed("UnknownMagic", msg, List.of("UnknownMagic: " + msg));
             } catch (Exception | LinkageError e) {
                 return magicFailed(piece, e);
+            } finally {
+                magicCodePadding.set(outerPadding);
             }
         }
         return new CellOutcome.Done(hasValue, value);
+    }
+
+    private static String padding(CellPiece piece, String[] lines) {
+        // Code run by a magic inside such code is padded already: its lines are the cell's.
+        return switch (piece) {
+            case CellPiece.CellMagic m -> "\n".repeat(m.line());
+            case CellPiece.LineMagic m -> {
+                String line = lines[m.line() - 1];
+                int at = line.indexOf('%') + 1 + m.name().length();
+                while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
+                yield "\n".repeat(m.line() - 1) + " ".repeat(at);
+            }
+            case CellPiece.Code c -> "";
+        };
     }
 
     private static CellOutcome.Failed failed(EvalResult.Failure f) {
@@ -219,7 +251,7 @@ public final class IotjKernel extends BaseKernel {
 
     /** Runs code for magics such as {@code %time}: the value, or null when there is none. */
     private Object runCode(String code) throws CellFailedException {
-        CellOutcome outcome = runCell(code, null);
+        CellOutcome outcome = runCell(magicCodePadding.get() + code, null);
         if (outcome instanceof CellOutcome.Failed f) throw new CellFailedException(f);
         CellOutcome.Done d = (CellOutcome.Done) outcome;
         return d.hasValue() ? d.value() : null;

@@ -68,4 +68,10 @@ public interface KernelContext {
      * running graphs and their threads.
      */
     void onShutdown(Runnable hook);
+
+    /**
+     * A problem the user should see that no cell is running to show (a library file that did not
+     * load at start-up): printed on stderr at the top of the next cell's output, once.
+     */
+    void startupNote(String note);
 }

@@ -103,6 +103,23 @@ class IotjKernelTest {
     }
 
     @Test
+    void rawLineMagicsGetTheirLineAsWrittenEvenWithAnOddQuote() {
+        // %time takes Java code: a quote in a comment or a char literal is no magic argument.
+        assertEquals(7, value("%time 3 + 4 // don't split me"));
+        assertEquals("\"", value("%time \"\\\"\" // it's one quote"));
+    }
+
+    @Test
+    void errorsInCodeThatTimeRunsNameTheCellsLineAndColumn() {
+        CellOutcome.Failed line = failure("int t1 = 1;\n%time int y = ;");
+        assertTrue(line.message().startsWith("line 2, column 15"), line.message());
+        CellOutcome.Failed body = failure("%%time\nint t2 = 1;\nint y = ;");
+        assertTrue(body.message().startsWith("line 3, column 9"), body.message());
+        CellOutcome.Failed nested = failure("%%time\nint t3 = 1;\n  %time int y = ;");
+        assertTrue(nested.message().startsWith("line 3, column 17"), nested.message());
+    }
+
+    @Test
     void displayIsImportedInEverySession() {
         DisplayData d = (DisplayData) value("html(\"<b>x</b>\")");
         assertEquals("<b>x</b>", d.get(DisplayData.HTML));
@@ -128,6 +145,14 @@ class IotjKernelTest {
         // Other tests may have taken the notes first; run alone, the broken extension's note is there.
         List<String> notes = kernel.takeStartupNotes();
         assertTrue(notes.isEmpty() || notes.stream().anyMatch(n -> n.contains("broken") && n.contains("no broker")), notes.toString());
+    }
+
+    @Test
+    void aNoteOfAnExtensionWaitsForTheNextCell() {
+        new ExtensionContext(kernel, router).startupNote("templates/bad.json: malformed JSON at line 1");
+        List<String> notes = kernel.takeStartupNotes();
+        assertTrue(notes.contains("templates/bad.json: malformed JSON at line 1"), notes.toString());
+        assertFalse(kernel.takeStartupNotes().contains("templates/bad.json: malformed JSON at line 1"), "shown once");
     }
 
     @Test

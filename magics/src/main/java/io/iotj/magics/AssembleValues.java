@@ -3,8 +3,8 @@ package io.iotj.magics;
 import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.magics.args.ArgValue;
 import io.iotj.magics.args.AssembleArgs;
-import io.iotj.magics.resolve.NearMatches;
 import io.iotj.magics.resolve.NotebookResolver;
+import io.iotj.template.Names;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 
@@ -68,7 +68,7 @@ final class AssembleValues {
         t.inputs().forEach(p -> declared.add(p.name()));
         t.outputs().forEach(p -> declared.add(p.name()));
         if (!declared.contains(key)) {
-            List<String> near = NearMatches.of(key, declared, 3);
+            List<String> near = Names.nearMatches(key, declared, 3);
             boolean helps = !near.isEmpty() && near.size() < declared.size();
             throw MagicErrors.of("UsageError", "template " + t.name() + " has no parameter " + key
                     + (helps ? "; did you mean " + String.join(", ", near) + "?" : "")
@@ -90,7 +90,7 @@ final class AssembleValues {
             }
             List<String> known = new ArrayList<>();
             ev.variables().forEach(v -> known.add(v.name()));
-            List<String> near = NearMatches.of(name, known, 3);
+            List<String> near = Names.nearMatches(name, known, 3);
             throw MagicErrors.of("UsageError", key + "=" + name + ": there is no variable or function called "
                     + name + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
                     + " (write a string in quotes: " + key + "=\"" + name + "\")");

@@ -18,7 +18,6 @@ import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.live.LiveDisplays;
 import io.iotj.magics.live.LiveStreamView;
 import io.iotj.magics.live.StreamsView;
-import io.iotj.magics.resolve.NearMatches;
 import io.iotj.magics.session.GraphRegistry;
 import io.iotj.magics.session.NotebookGraph;
 import io.iotj.magics.session.SessionGraph;
@@ -30,6 +29,7 @@ import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.Runtime;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
+import io.iotj.template.Names;
 import io.iotj.template.ParsedTemplate;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateError;
@@ -269,7 +269,7 @@ final class GraphMagics {
         }
         for (String n : args) {
             SessionGraph g = graphs.get(n).orElseThrow(() -> {
-                List<String> near = NearMatches.of(n, graphs.names(), 3);
+                List<String> near = Names.nearMatches(n, graphs.names(), 3);
                 return MagicErrors.of("UnknownGraph", "no graph is called " + n
                         + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
                         + " (%streams lists them)");

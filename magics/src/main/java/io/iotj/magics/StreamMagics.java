@@ -18,6 +18,7 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The stream magics as a kernel extension: {@code %%template}, {@code %template},
@@ -37,7 +38,7 @@ public final class StreamMagics implements KernelExtension {
         warmUp();
         catalog = new TemplateCatalog();
         UserTemplates library = UserTemplates.fromEnvironment();
-        loadLibrary(library);
+        loadLibrary(library, catalog, kernel::startupNote);
 
         TemplateMagics templates = new TemplateMagics(kernel, catalog, library);
         kernel.magics().registerCellMagic("template", templates::templateCell);
@@ -84,17 +85,21 @@ public final class StreamMagics implements KernelExtension {
         });
     }
 
-    private void loadLibrary(UserTemplates library) {
+    /**
+     * Adds the library's templates to {@code catalog}. Its problems become start-up notes: the
+     * library loads before any cell runs, so printed they would reach only the kernel's log.
+     */
+    static void loadLibrary(UserTemplates library, TemplateCatalog catalog, Consumer<String> note) {
         UserTemplates.Loaded loaded = library.load();
         for (Map.Entry<Path, ParsedTemplate> e : loaded.templates()) {
             try {
                 catalog.addFromLibrary(e.getValue(), e.getKey().toString());
             } catch (RuntimeException ex) {
-                System.err.println("iotj: template library " + e.getKey() + ": " + ex.getMessage());
+                note.accept("template library " + e.getKey() + ": " + ex.getMessage());
             }
         }
         for (String p : loaded.problems()) {
-            System.err.println("iotj: template library: " + p);
+            note.accept("template library: " + p);
         }
     }
 

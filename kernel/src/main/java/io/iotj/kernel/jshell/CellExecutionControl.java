@@ -43,6 +43,10 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     void end(CellRun run) {
+        synchronized (run) {
+            // From now on a stop request for this cell comes too late: see stopCell.
+            run.ended = true;
+        }
         if (current == run) {
             current = null;
         }
@@ -160,17 +164,24 @@ final class CellExecutionControl extends LocalExecutionControl {
     /** Stops the cell being evaluated, if any. Returns whether a cell was running. */
     boolean stopCurrent() {
         CellRun run = current;
-        if (run == null) {
-            return false;
-        }
-        stopCell(run);
-        return true;
+        return run != null && stopCell(run);
     }
 
-    private static void stopCell(CellRun run) {
+    /**
+     * Stops {@code run} unless it has ended. An interrupt can read {@link #current} just before the cell
+     * ends; stopping it then would leave its token stopped with nobody to call
+     * {@link StopCheck#stopFinished}: every thread the finished cell started would die, and the stop
+     * check's slow path would stay on for good.
+     *
+     * @return whether the cell was still running
+     */
+    static boolean stopCell(CellRun run) {
         synchronized (run) {
+            if (run.ended) {
+                return false;
+            }
             if (run.stopRequestedAt != 0) {
-                return;
+                return true;
             }
             run.stopRequestedAt = System.nanoTime();
             StopCheck.stopRequested(run.token);
@@ -179,6 +190,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (thread != null) {
             thread.interrupt(); // wakes sleep/wait/join; the woven check handles busy loops
         }
+        return true;
     }
 
     @Override

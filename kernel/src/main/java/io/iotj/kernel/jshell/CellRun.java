@@ -6,6 +6,8 @@ final class CellRun {
     volatile Thread thread;
     volatile long stopRequestedAt;
     volatile boolean abandoned;
+    /** Set by {@link CellExecutionControl#end}; guarded by this object's lock. */
+    boolean ended;
 
     /** Set per snippet by {@link CellExecutionControl#invoke}. */
     boolean invoked;

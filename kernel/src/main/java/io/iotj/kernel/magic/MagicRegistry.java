@@ -53,6 +53,16 @@ public class MagicRegistry extends Magics {
         lineNames.add(name);
     }
 
+    /**
+     * Applies a line magic to the rest of its line: raw magics get it as written, the others
+     * split into words ({@link MagicArgs#split}). Raw magics parse their line themselves, so
+     * the kernel's word rules (quotes must close) never reject a line they accept.
+     */
+    public Object applyLine(String name, String rest) throws Exception {
+        RawLineMagic r = raw.get(name);
+        return r != null ? r.execute(rest) : applyLineMagic(name, MagicArgs.split(rest));
+    }
+
     /** Applies a line magic, passing raw magics the rest of the line unsplit. */
     public Object applyLine(String name, String rest, List<String> args) throws Exception {
         RawLineMagic r = raw.get(name);

@@ -114,18 +114,30 @@ public final class OutputRouter implements AutoCloseable {
         while ((ctx = dirty.poll()) != null) flush(ctx);
     }
 
+    /** How many flush requests wait for the flusher (for tests). */
+    int queued() {
+        return dirty.size();
+    }
+
     private void flushLoop() {
         while (running) {
+            OutputContext first;
             try {
-                OutputContext first = dirty.poll(1, TimeUnit.SECONDS);
-                if (first == null) continue;
-                // Let the burst go on a little, so that it leaves as one message.
-                Thread.sleep(lingerMillis);
-                flush(first);
-                flushAll();
+                first = dirty.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 break;
             }
+            if (first == null) continue;
+            try {
+                // Let the burst go on a little, so that it leaves as one message.
+                Thread.sleep(lingerMillis);
+            } catch (InterruptedException e) {
+                // Closing: first is no longer queued, so close()'s flushAll would not see it.
+                flush(first);
+                break;
+            }
+            flush(first);
+            flushAll();
         }
     }
 

@@ -151,6 +151,17 @@ class OutputRouterTest {
                 sent().stream().mapToLong(s -> s.text.length()).sum());
     }
 
+    @Test
+    void closingWhileTheFlusherGathersABurstStillSendsIt() throws Exception {
+        List<Sent> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutputRouter slow = new OutputRouter((c, s, t) -> got.add(new Sent(c, s, t)), logStream, logStream, 60_000);
+        OutputContext cell = new OutputContext("request-9", "cell 9");
+        slow.write(cell, StreamName.STDOUT, "last words\n");
+        waitFor(() -> slow.queued() == 0); // the flusher took the cell and lingers
+        slow.close();
+        assertEquals(List.of(new Sent(cell, StreamName.STDOUT, "last words\n")), got);
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(2);

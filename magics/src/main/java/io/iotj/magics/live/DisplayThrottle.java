@@ -59,6 +59,22 @@ public final class DisplayThrottle {
         return v != lastVersion && send(now, v);
     }
 
+    /**
+     * Sends the last update now, whatever the interval, when the display would read differently
+     * (its source finished, or its content changed since the previous send); nothing is sent
+     * after. For the kernel's shutdown, when no tick will come.
+     *
+     * @return true when an update was sent
+     */
+    public synchronized boolean finish(long now) {
+        if (done) {
+            return false;
+        }
+        done = true;
+        long v = version.getAsLong();
+        return (finished.getAsBoolean() || v != lastVersion) && send(now, v);
+    }
+
     private boolean send(long now, long v) {
         try {
             update.run();

@@ -87,9 +87,17 @@ public final class LiveDisplays implements AutoCloseable {
         return live.size();
     }
 
-    /** Stops all updates and ends the thread. */
+    /**
+     * Sends each display's last update (the kernel stops the graphs just before: their tables
+     * must not keep reading "running" in the saved notebook), then stops all updates and ends
+     * the thread.
+     */
     @Override
     public void close() {
+        long now = System.nanoTime();
+        for (Handle h : live) {
+            h.throttle.finish(now);
+        }
         live.forEach(Handle::cancel);
         scheduler.shutdownNow();
         try {

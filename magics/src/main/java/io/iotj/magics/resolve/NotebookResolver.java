@@ -2,6 +2,7 @@ package io.iotj.magics.resolve;
 
 import io.iotj.assemble.Fn;
 import io.iotj.assemble.Fns;
+import io.iotj.template.Names;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -126,7 +127,7 @@ public final class NotebookResolver {
         }
         Set<String> known = new LinkedHashSet<>(session.names());
         known.addAll(builtins.names());
-        List<String> near = NearMatches.of(name, known, 4);
+        List<String> near = Names.nearMatches(name, known, 4);
         throw new UnresolvedException("no function is called " + name
                 + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?"), near);
     }

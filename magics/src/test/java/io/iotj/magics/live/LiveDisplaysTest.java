@@ -55,4 +55,29 @@ class LiveDisplaysTest {
         }
         assertFalse(threadAlive("iotj-live-display"), "close ends the thread");
     }
+
+    @Test
+    void closingSendsTheLastStateOfAGraphThatJustStopped() {
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicInteger finalUpdates = new AtomicInteger();
+        LiveDisplays displays = new LiveDisplays();
+        displays.start(() -> finished.get() ? 1 : 0, finished::get, () -> {
+            if (finished.get()) {
+                finalUpdates.incrementAndGet();
+            }
+        });
+        finished.set(true); // shutdown stops the graph, then closes the displays at once
+        displays.close();
+        assertEquals(1, finalUpdates.get(), "the table shows the graph stopped");
+        assertEquals(0, displays.active());
+    }
+
+    @Test
+    void closingSendsNothingForADisplayThatDidNotChange() {
+        AtomicInteger updates = new AtomicInteger();
+        LiveDisplays displays = new LiveDisplays();
+        displays.start(() -> 7, () -> false, updates::incrementAndGet);
+        displays.close();
+        assertEquals(0, updates.get());
+    }
 }
