@@ -63,6 +63,22 @@ class OperatorConformanceTest {
     }
 
     @Test
+    void aFailingCountWindowIsSkippedNotRetried() {
+        // As for map (StreamTest): the failure is reported once, later values run normally.
+        Stream<Integer> x = new Stream<>("x");
+        List<Integer> sums = x.window(2, 2, w -> {
+            if (w.contains(2)) {
+                throw new IllegalStateException("two");
+            }
+            return sum(w);
+        }).toList();
+        assertThrows(ValueFailure.class, () -> x.extend(1, 2, 3));
+        x.append(4);
+        x.extend(5, 6);
+        assertEquals(List.of(7, 11), sums);
+    }
+
+    @Test
     void dynamicWindowMinOneMaxFourStepTwo() {
         Stream<Integer> x = new Stream<>("x");
         List<List<Integer>> out = x.dynamicWindow(1, 4, 2, (w, s) -> List.copyOf(w)).toList();
