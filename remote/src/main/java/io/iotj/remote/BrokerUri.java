@@ -23,8 +23,9 @@ public final class BrokerUri {
      */
     public static String mask(String text) {
         if (text == null) return null;
-        // any scheme: a mistyped "http://user:pass@host" must not leak either
-        return text.replaceAll("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*):[^@/\\s]*@", "$1:****@");
+        // any scheme: a mistyped "http://user:pass@host" must not leak either. The password runs to
+        // the last '@' of the address (a host has none), so an unescaped '/' or '@' in it is masked too.
+        return text.replaceAll("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*):\\S*@", "$1:****@");
     }
 
     /** Checks that {@code uri} is an amqp or amqps URI; the error message never contains the password. */

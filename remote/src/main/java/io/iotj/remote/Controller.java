@@ -37,7 +37,11 @@ public final class Controller implements AutoCloseable {
     private final ControlLink link;
     private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
     private final List<Consumer<SignedMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final List<SignedMessage> refusals = new CopyOnWriteArrayList<>();
+    /** Refused events kept for {@link #refusedEvents()}: the most recent only. */
+    public static final int REFUSALS_KEPT = 100;
+    // a node with another secret heartbeats every second for as long as it runs: keep the latest few
+    private final java.util.ArrayDeque<SignedMessage> refusals = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong refusedCount = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * What the kernel knows of a node.
@@ -132,7 +136,12 @@ public final class Controller implements AutoCloseable {
         // an event that does not verify is not from our nodes: note it, trust nothing in it
         JsonObject b = new JsonObject();
         b.addProperty("reason", reason);
-        refusals.add(new SignedMessage("refused-event", "?", "", System.currentTimeMillis(), b));
+        SignedMessage m = new SignedMessage("refused-event", "?", "", System.currentTimeMillis(), b);
+        synchronized (refusals) {
+            if (refusals.size() == REFUSALS_KEPT) refusals.removeFirst();
+            refusals.addLast(m);
+        }
+        refusedCount.incrementAndGet();
     }
 
     private static String str(JsonObject o, String k) {
@@ -156,9 +165,16 @@ public final class Controller implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Events from the events exchange that failed verification. */
+    /** The latest (at most {@value #REFUSALS_KEPT}) events from the events exchange that failed verification, oldest first. */
     public List<SignedMessage> refusedEvents() {
-        return List.copyOf(refusals);
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
+    }
+
+    /** How many events failed verification since this controller connected. */
+    public long refusedCount() {
+        return refusedCount.get();
     }
 
     /** Sends a part to whichever listening node takes it next (round-robin by the broker). */

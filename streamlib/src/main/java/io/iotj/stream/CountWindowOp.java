@@ -52,7 +52,15 @@ final class CountWindowOp<T, R> extends Operator {
             }
             buf[slot] = r.get(i);
             if (++count == size) {
-                emitWindow();
+                try {
+                    emitWindow();
+                } catch (ValueFailure e) {
+                    // As in PerValueOperator: the value completing the failed window is consumed and
+                    // earlier windows stay published, so running again neither repeats nor re-reads.
+                    out.publish();
+                    r.advance(i + 1);
+                    throw e;
+                }
             }
         }
         out.publish();
@@ -70,11 +78,17 @@ final class CountWindowOp<T, R> extends Operator {
         try {
             y = f.apply(window);
         } catch (RuntimeException e) {
+            // The window moves on: one bad window is reported once, not retried.
+            slide();
             throw new ValueFailure(window, e);
         }
         if (y != null) {
             out.put(y);
         }
+        slide();
+    }
+
+    private void slide() {
         if (step >= size) {
             // The next window overwrites every slot; the buffer holds at most `size` stale values.
             head = 0;

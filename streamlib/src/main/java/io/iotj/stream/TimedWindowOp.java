@@ -80,6 +80,8 @@ final class TimedWindowOp extends PerValueOperator<Object> {
             try {
                 y = f.apply(java.util.Collections.unmodifiableList(values));
             } catch (RuntimeException e) {
+                // The window moves on: a failed window is reported once, not retried by the next value.
+                start += stepTime;
                 throw new ValueFailure(values, e);
             }
             if (y != null) {

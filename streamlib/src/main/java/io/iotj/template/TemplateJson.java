@@ -142,7 +142,13 @@ public final class TemplateJson {
             } else if (i > 0) {
                 b.append(' ');
             }
-            b.append(GSON.toJson(rows.get(i)).replace(",", ", "));
+            // a space after each comma between elements, never inside a string constant
+            List<Object> row = rows.get(i);
+            b.append('[');
+            for (int j = 0; j < row.size(); j++) {
+                b.append(j > 0 ? ", " : "").append(GSON.toJson(row.get(j)));
+            }
+            b.append(']');
             if (i + 1 < rows.size()) {
                 b.append(',');
             }

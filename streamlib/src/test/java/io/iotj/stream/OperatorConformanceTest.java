@@ -63,6 +63,39 @@ class OperatorConformanceTest {
     }
 
     @Test
+    void aFailingCountWindowIsSkippedNotRetried() {
+        // As for map (StreamTest): the failure is reported once, later values run normally.
+        Stream<Integer> x = new Stream<>("x");
+        List<Integer> sums = x.window(2, 2, w -> {
+            if (w.contains(2)) {
+                throw new IllegalStateException("two");
+            }
+            return sum(w);
+        }).toList();
+        assertThrows(ValueFailure.class, () -> x.extend(1, 2, 3));
+        x.append(4);
+        x.extend(5, 6);
+        assertEquals(List.of(7, 11), sums);
+    }
+
+    @Test
+    void aFailingTimedWindowIsReportedOnceNotRetried() {
+        Stream<Tuple> t = new Stream<>("t");
+        List<List<Object>> calls = new ArrayList<>();
+        List<Tuple> windows = t.timedWindow(10, 10, w -> {
+            calls.add(List.copyOf(w));
+            if (w.contains("b")) {
+                throw new IllegalStateException("b");
+            }
+            return w.size();
+        }).toList();
+        assertThrows(ValueFailure.class, () -> t.extend(Tuple.of(1, "a"), Tuple.of(12, "b"), Tuple.of(25, "c")));
+        t.append(Tuple.of(31, "d"));
+        assertEquals(List.of(Tuple.of(10L, 1), Tuple.of(30L, 1)), windows);
+        assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")), calls);
+    }
+
+    @Test
     void dynamicWindowMinOneMaxFourStepTwo() {
         Stream<Integer> x = new Stream<>("x");
         List<List<Integer>> out = x.dynamicWindow(1, 4, 2, (w, s) -> List.copyOf(w)).toList();

@@ -50,6 +50,18 @@ class TemplateJsonTest {
     }
 
     @Test
+    void stringConstantsWithCommasAreWrittenAsTheyAre() {
+        // e.g. a CSV separator or a file name: the JSON keeps the constant byte for byte
+        Template t = new Template("csv", "assemble", List.of(), List.of(new Param("z", "stream")), List.of(),
+                List.of(new Component("map0", "map")),
+                List.of(new External("z", "map0", "out"), new External("\"a,b, c\"", "map0", "function")),
+                List.of());
+        String written = TemplateJson.write(t);
+        assertEquals(t, TemplateJson.readTemplate(written));
+        assertEquals(written, TemplateJson.write(TemplateJson.readTemplate(written)));
+    }
+
+    @Test
     void leavesAreWrittenWithoutComponentKeysAsIoTpyStoredThem() {
         String json = TemplateJson.write(TemplateLibrary.standard().get("zip"));
         assertEquals(JsonParser.parseString("{\"name\": \"zip\", \"assembly\": \"zip\", \"inputs\": [[\"stream\", \"in\"]],"

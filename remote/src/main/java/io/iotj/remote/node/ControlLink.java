@@ -41,7 +41,7 @@ public final class ControlLink implements AutoCloseable {
 
     /** Signs and publishes a message to {@code exchange} with {@code routingKey}. */
     public synchronized void send(String exchange, String routingKey, String type, JsonObject body, boolean persistent) throws IOException {
-        Signer.Signed s = signer.sign(type, self, body);
+        Signer.Signed s = signer.sign(type, self, destination(exchange, routingKey), body);
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .deliveryMode(persistent ? 2 : 1)
@@ -67,7 +67,7 @@ public final class ControlLink implements AutoCloseable {
                 Object sig = props.getHeaders() == null ? null : props.getHeaders().get(Signer.HEADER);
                 SignedMessage m;
                 try {
-                    m = signer.verify(body, sig);
+                    m = signer.verify(body, sig, destination(env.getExchange(), env.getRoutingKey()));
                 } catch (RefusedMessage e) {
                     refuse.accept(e.getMessage() + " (on " + queue + ", key " + env.getRoutingKey() + ")");
                     return;
@@ -75,6 +75,14 @@ public final class ControlLink implements AutoCloseable {
                 accept.accept(m);
             }
         });
+    }
+
+    /**
+     * The address a message is signed for and checked against on delivery: a receiver refuses a
+     * message published elsewhere than its sender addressed it.
+     */
+    public static String destination(String exchange, String routingKey) {
+        return exchange + "/" + routingKey;
     }
 
     @Override

@@ -46,6 +46,8 @@ public final class DistributedGraph implements RunningGraph {
     private Supervisor supervisor;
     private Thread sendThread;
     private volatile boolean stopping;
+    private volatile boolean launched;
+    private final Object statusLock = new Object();
 
     /** One input stream and the outlets that carry it to the parts it feeds. */
     private record Sender(Stream.Reader<Object> reader, List<Outlet> outlets) {}
@@ -73,6 +75,9 @@ public final class DistributedGraph implements RunningGraph {
         for (String out : graph.outputs().keySet()) g.outs.putIfAbsent(out, new Stream<>(out));
         try {
             g.launch(rt);
+            g.launched = true;
+            // failed while starting (a part failed, the nodes went away): over at once, as below
+            if (g.status.state() == Status.State.FAILED) g.stop();
         } catch (IOException | RuntimeException e) {
             g.fail(null, new IllegalStateException(BrokerUri.mask(String.valueOf(e.getMessage())), e));
             g.release();
@@ -173,8 +178,13 @@ public final class DistributedGraph implements RunningGraph {
     }
 
     private void fail(String part, Throwable error) {
-        if (status.state() == Status.State.RUNNING || status.state() == Status.State.IDLE)
+        synchronized (statusLock) {
+            if (status.state() != Status.State.RUNNING && status.state() != Status.State.IDLE) return;
             status = new Status(Status.State.FAILED, part, null, error);
+        }
+        // As in the threads runtime, a failed graph is over: its sender, connections and timer end
+        // and its inputs let go. Not in this thread: it may be the broker's or the sender's own.
+        if (launched && !stopping) Thread.ofVirtual().name("iotj-release-" + plan.graph()).start(this::stop);
     }
 
     @Override
@@ -229,6 +239,8 @@ public final class DistributedGraph implements RunningGraph {
                 Thread.currentThread().interrupt();
             }
         }
+        // the inputs block their writers (BLOCK): without a reader left, appending after the end never waits
+        for (Sender s : senders) s.reader().close();
         if (controller != null) {
             try {
                 controller.stop(plan.graph());
@@ -237,7 +249,9 @@ public final class DistributedGraph implements RunningGraph {
             }
         }
         release();
-        if (status.state() != Status.State.FAILED) status = new Status(Status.State.STOPPED, null, null, null);
+        synchronized (statusLock) {
+            if (status.state() != Status.State.FAILED) status = new Status(Status.State.STOPPED, null, null, null);
+        }
     }
 
     private void release() {

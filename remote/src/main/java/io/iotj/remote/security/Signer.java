@@ -21,11 +21,14 @@ import java.util.Map;
  * Signs and verifies control messages with HMAC-SHA256 over the exact message bytes, using the
  * shared {@link Secret}.
  *
- * <p>A message is JSON {@code {"v":1,"type":..,"from":..,"nonce":..,"ts":..,"body":{..}}}; its
+ * <p>A message is JSON {@code {"v":1,"type":..,"from":..,"to":..,"nonce":..,"ts":..,"body":{..}}}; its
  * signature travels beside it (the AMQP header {@value #HEADER}). Verification refuses a missing
  * or wrong signature (unsigned, forged, or altered in any byte), a timestamp more than
- * {@code maxSkewMillis} away from this clock (old captures), and a nonce already seen within that
- * window (replays). Nonces are forgotten once their window has passed, so memory stays bounded.
+ * {@code maxSkewMillis} away from this clock (old captures), a nonce already seen within that
+ * window (replays), and, when the receiver says where the message was delivered, a message
+ * addressed elsewhere: each receiver remembers only its own nonces, so a command captured on its
+ * way to one node and replayed to another is refused by its address. Nonces are forgotten once
+ * their window has passed, so memory stays bounded.
  */
 public final class Signer {
     /** The AMQP header carrying the hex signature. */
@@ -55,14 +58,23 @@ public final class Signer {
     /** A signed message: the bytes to send and their signature. */
     public record Signed(byte[] bytes, String signature) {}
 
-    /** Builds and signs a message with a fresh nonce and the current time. */
+    /** Builds and signs a message with a fresh nonce and the current time, with no address. */
     public Signed sign(String type, String from, JsonObject body) {
+        return sign(type, from, null, body);
+    }
+
+    /**
+     * Builds and signs a message addressed to {@code to} (for example {@code exchange/routingKey}),
+     * with a fresh nonce and the current time.
+     */
+    public Signed sign(String type, String from, String to, JsonObject body) {
         byte[] n = new byte[16];
         random.nextBytes(n);
         JsonObject m = new JsonObject();
         m.addProperty("v", 1);
         m.addProperty("type", type);
         m.addProperty("from", from);
+        if (to != null) m.addProperty("to", to);
         m.addProperty("nonce", Base64.getUrlEncoder().withoutPadding().encodeToString(n));
         m.addProperty("ts", clock.millis());
         m.add("body", body);
@@ -87,6 +99,14 @@ public final class Signer {
      * @param signature the {@value #HEADER} header's value, possibly null
      */
     public SignedMessage verify(byte[] bytes, Object signature) throws RefusedMessage {
+        return verify(bytes, signature, null);
+    }
+
+    /**
+     * Verifies as {@link #verify(byte[], Object)}, and refuses a message not addressed to
+     * {@code deliveredTo} (when that is not null), before its nonce is remembered.
+     */
+    public SignedMessage verify(byte[] bytes, Object signature, String deliveredTo) throws RefusedMessage {
         if (signature == null) throw new RefusedMessage("unsigned message");
         byte[] given;
         try {
@@ -97,7 +117,7 @@ public final class Signer {
         byte[] expected = HexFormat.of().parseHex(mac(bytes));
         if (!MessageDigest.isEqual(expected, given)) throw new RefusedMessage("bad signature (forged, altered, or another secret)");
         JsonObject m;
-        String type, from, nonce;
+        String type, from, to, nonce;
         long ts;
         JsonObject body;
         try {
@@ -105,6 +125,7 @@ public final class Signer {
             if (m.get("v").getAsInt() != 1) throw new RefusedMessage("message version " + m.get("v") + " not understood");
             type = m.get("type").getAsString();
             from = m.get("from").getAsString();
+            to = m.has("to") ? m.get("to").getAsString() : null;
             nonce = m.get("nonce").getAsString();
             ts = m.get("ts").getAsLong();
             body = m.getAsJsonObject("body");
@@ -114,6 +135,9 @@ public final class Signer {
         long now = clock.millis();
         if (Math.abs(now - ts) > maxSkewMillis)
             throw new RefusedMessage("message time " + ts + " is " + (now - ts) + " ms from now (allowed ±" + maxSkewMillis + " ms): expired or replayed");
+        if (deliveredTo != null && !deliveredTo.equals(to))
+            throw new RefusedMessage("addressed to " + (to == null ? "no one" : to) + " but delivered to " + deliveredTo
+                    + ": replayed elsewhere");
         synchronized (seen) {
             forgetExpired(now);
             if (seen.containsKey(nonce)) throw new RefusedMessage("replayed message (nonce already used)");

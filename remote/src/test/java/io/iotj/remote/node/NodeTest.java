@@ -184,7 +184,7 @@ class NodeTest {
             publish(ch, key, altered, genuine.signature());
             awaitEvent("refused", "bad signature");
             // replayed: a genuine command sent twice; the second copy is refused
-            Signer.Signed ping = new Signer(SECRET).sign("ping", "kernel-test", new JsonObject());
+            Signer.Signed ping = new Signer(SECRET).sign("ping", "kernel-test", ControlLink.destination(ControlNames.COMMANDS, key), new JsonObject());
             publish(ch, key, ping.bytes(), ping.signature());
             awaitEvent("pong", name);
             publish(ch, key, ping.bytes(), ping.signature());
@@ -193,6 +193,39 @@ class NodeTest {
         Thread.sleep(300);
         assertTrue(events.stream().noneMatch(m -> m.type().equals("status") && m.body().toString().contains(graph)),
                 "no refused command ran: " + events);
+    }
+
+    @Test
+    void aCommandCapturedOnItsWayToOneNodeIsRefusedByAnother() throws Exception {
+        awaitEvent("hello", name);
+        String other = "n-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Node second = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", other, "--pinned-only"), SECRET);
+             Channel ch = data.connection().createChannel()) {
+            // an eavesdropper with access to the broker copies what is sent to the first node
+            String spy = ch.queueDeclare().getQueue();
+            ch.queueBind(spy, ControlNames.COMMANDS, ControlNames.nodeKey(name));
+            ctl.command(name, "ping", new JsonObject());
+            awaitEvent("pong", name);
+            com.rabbitmq.client.GetResponse captured = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (captured == null && System.nanoTime() < deadline) {
+                captured = ch.basicGet(spy, true);
+                if (captured == null) Thread.sleep(20);
+            }
+            assertNotNull(captured, "the spy saw the ping");
+            // ... and replays it, well within the signing window, to the second node, which never saw its nonce
+            ch.basicPublish(ControlNames.COMMANDS, ControlNames.nodeKey(other), captured.getProps(), captured.getBody());
+            SignedMessage answer = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (answer == null && System.nanoTime() < deadline) {
+                for (SignedMessage m : events) {
+                    if (m.from().equals(other) && (m.type().equals("pong") || m.type().equals("refused"))) answer = m;
+                }
+                Thread.sleep(20);
+            }
+            assertNotNull(answer, "the second node neither answered nor refused; got " + events);
+            assertEquals("refused", answer.type(), "a command addressed to " + name + " ran on " + other + ": " + answer.body());
+        }
     }
 
     private static void publish(Channel ch, String key, byte[] body, String sig) throws Exception {

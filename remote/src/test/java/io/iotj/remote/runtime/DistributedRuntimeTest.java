@@ -135,6 +135,61 @@ class DistributedRuntimeTest {
         }
     }
 
+    /** Appends {@code n} values in another thread; true when that returned within {@code timeout}. */
+    private static boolean appendsWithin(Stream<Object> x, int n, Duration timeout) throws InterruptedException {
+        Thread t = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < n; i++) x.append(i);
+        });
+        return t.join(timeout);
+    }
+
+    private static boolean senderAlive(DistributedGraph g) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals("iotj-send-" + g.id()));
+    }
+
+    @Test
+    void aStoppedGraphLetsGoOfItsInputs() throws Exception {
+        String a = "sa-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET)) {
+            RunningGraph remote = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+                    TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets).on(List.of(a))
+                    .start(assemble("remote-stopped").graph());
+            assertEquals(5, run(remote, 5).size());
+            remote.stop();
+            // as in the threads runtime, appending to a stopped graph's input never waits for it
+            assertTrue(appendsWithin(remote.in("x"), 4 * Stream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
+                    "appending to the input of a stopped graph blocked");
+        }
+    }
+
+    @Test
+    void aGraphWhoseLastNodeLeftFailsAndEndsItsThreadsWithoutBeingStopped() throws Exception {
+        String a = "fl-" + UUID.randomUUID().toString().substring(0, 6);
+        Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET);
+        RunningGraph remote = null;
+        try {
+            remote = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+                    TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets).on(List.of(a))
+                    .start(assemble("remote-orphan").graph());
+            assertEquals(5, run(remote, 5).size());
+            DistributedGraph dg = (DistributedGraph) remote;
+            assertTrue(senderAlive(dg));
+            na.close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (remote.status().state() != Status.State.FAILED && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(Status.State.FAILED, remote.status().state(), remote.status().toString());
+            // a failed graph is over, as in the threads runtime: its sender ends and its inputs never block
+            while (senderAlive(dg) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertFalse(senderAlive(dg), "the sender thread of a failed graph still runs");
+            assertTrue(appendsWithin(remote.in("x"), 4 * Stream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
+                    "appending to the input of a failed graph blocked");
+            assertEquals(Status.State.FAILED, remote.status().state(), "the failure stays the graph's status");
+        } finally {
+            if (remote != null) remote.stop();
+            na.close();
+        }
+    }
+
     /** z = map(x, add, parameters=[func(make_offset)]): a value part built on the node that uses it. */
     static Template withFunc() {
         return new Template("offset", Template.ASSEMBLE, List.of(new Param("x", Param.STREAM)), List.of(new Param("z", Param.STREAM)),

@@ -45,6 +45,17 @@ class SignerTest {
     }
 
     @Test
+    void aCommandIsAcceptedOnlyWhereItWasAddressed() throws RefusedMessage {
+        Signer other = new Signer(secret, clock, 30_000); // another node: it never saw the nonce
+        Signer.Signed s = kernel.sign("shutdown", "kernel-1", "iotj.control/node.n1", new JsonObject());
+        RefusedMessage e = assertThrows(RefusedMessage.class, () -> other.verify(s.bytes(), s.signature(), "iotj.control/node.n2"));
+        assertTrue(e.getMessage().contains("addressed to iotj.control/node.n1"), e.getMessage());
+        Signer.Signed unaddressed = kernel.sign("shutdown", "kernel-1", new JsonObject());
+        assertThrows(RefusedMessage.class, () -> other.verify(unaddressed.bytes(), unaddressed.signature(), "iotj.control/node.n2"));
+        assertEquals("shutdown", node.verify(s.bytes(), s.signature(), "iotj.control/node.n1").type());
+    }
+
+    @Test
     void unsignedForgedAndAlteredCommandsAreRefused() {
         Signer.Signed s = kernel.sign("assemble", "kernel-1", body("map0"));
         assertTrue(assertThrows(RefusedMessage.class, () -> node.verify(s.bytes(), null)).getMessage().contains("unsigned"));
