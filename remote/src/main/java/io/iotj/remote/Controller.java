@@ -187,11 +187,17 @@ public final class Controller implements AutoCloseable {
         link.send(ControlNames.COMMANDS, ControlNames.nodeKey(node), "assemble", partSpec, true);
     }
 
-    /** Tells every node to stop the graph's parts. */
+    /**
+     * Tells every node this controller has heard from to stop the graph's parts. By name, not to
+     * every node on the broker: nodes of other kernels (another secret) would refuse the command
+     * and report it as forged.
+     */
     public void stop(String graph) throws IOException {
         JsonObject b = new JsonObject();
         b.addProperty("graph", graph);
-        link.send(ControlNames.COMMANDS, ControlNames.ALL_KEY, "stop", b, false);
+        for (String node : List.copyOf(nodes.keySet())) {
+            link.send(ControlNames.COMMANDS, ControlNames.nodeKey(node), "stop", b, false);
+        }
     }
 
     /** Sends any command to one node (e.g. {@code shutdown}, {@code ping}). */

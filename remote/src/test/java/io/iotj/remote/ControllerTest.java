@@ -52,6 +52,37 @@ class ControllerTest {
         }
     }
 
+    /** Stopping a graph must not reach nodes of other kernels, which would refuse it as forged. */
+    @Test
+    void aStopGoesToThisKernelsNodesOnlyNotToEveryNodeOnTheBroker() throws Exception {
+        String graph = LocalBroker.uniqueGraph("only-ours");
+        String ours = "own-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Controller ctl = Controller.connect(LocalBroker.URI, SECRET, "kernel-controller-test");
+             Node node = new Node(io.iotj.remote.node.NodeOptions.parse("--broker", LocalBroker.URI, "--name", ours, "--pinned-only"), SECRET);
+             Connection c = Transport.open(LocalBroker.URI, "controller-test-other-kernels-node", false)) {
+            assertTrue(ctl.await(ns -> ns.stream().anyMatch(n -> n.name().equals(ours) && n.alive()), java.time.Duration.ofSeconds(10)));
+            List<SignedMessage> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ctl.onEvent(events::add);
+            Channel ch = c.createChannel();
+            // what a node of another kernel hears: it binds the all-nodes key, as every node does
+            String stranger = ch.queueDeclare().getQueue();
+            ch.queueBind(stranger, ControlNames.COMMANDS, ControlNames.ALL_KEY);
+            ctl.stop(graph);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            // a node handles its commands in order: its pong to a later ping says the stop was delivered by then
+            ctl.command(ours, "ping", new com.google.gson.JsonObject());
+            while (events.stream().noneMatch(m -> m.type().equals("pong") && m.from().equals(ours))) {
+                assertTrue(System.nanoTime() < deadline, "our node did not answer");
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            com.rabbitmq.client.GetResponse r;
+            while ((r = ch.basicGet(stranger, true)) != null) {
+                assertFalse(new String(r.getBody(), StandardCharsets.UTF_8).contains(graph), "the stop of " + graph + " reached every node");
+            }
+        }
+    }
+
     private static String reason(SignedMessage m) {
         return m.body().get("reason").getAsString();
     }

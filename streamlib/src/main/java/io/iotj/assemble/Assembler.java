@@ -82,7 +82,13 @@ public final class Assembler {
         List<Object[]> added = new ArrayList<>();
         try {
             expand(t, "", top, instances, 0);
-            build(instances, added);
+            Set<String> streamParams = new HashSet<>();
+            for (Param p : params(t)) {
+                if (p.isStream()) {
+                    streamParams.add(p.name());
+                }
+            }
+            build(instances, added, streamParams);
             // Declared stream parameters nobody used still get a stream (the seed's `test` has y).
             for (Param p : params(t)) {
                 Value v = (Value) top.get(p.name());
@@ -294,7 +300,8 @@ public final class Assembler {
         }
     }
 
-    private void build(List<Instance> instances, List<Object[]> added) {
+    /** @param streamParams the template's own stream parameters, named in errors as such */
+    private void build(List<Instance> instances, List<Object[]> added, Set<String> streamParams) {
         List<Instance> todo = new ArrayList<>(instances);
         LeafContext.StreamFactory streams = label -> new Stream<>(label.isEmpty() ? "stream" : label);
         while (!todo.isEmpty()) {
@@ -319,6 +326,12 @@ public final class Assembler {
                 }
             }
             if (next.size() == todo.size()) {
+                if (streamParams.contains(last.label)) {
+                    // its stream is made only for stream parameters: this one takes a value
+                    throw new AssemblyException(waiting.part(), last.param, "is wired to " + last.label + ", but "
+                            + last.label + " is a stream parameter of the template and this parameter takes a value,"
+                            + " not a stream");
+                }
                 throw new AssemblyException(waiting.part(), last.param, "is wired to " + last.label
                         + ", which no part produces (it is neither given nor an output of another part)");
             }

@@ -13,6 +13,8 @@ final class TrainOp<M> extends PerValueOperator<Object> {
 
     TrainOp(Stream<?> in, Stream<M> out, Trainer<M> trainer) {
         super("train", in, List.of(out));
+        // a template's model stream was made with the default retain (1000): models can be large
+        out.retainAtMost(MlStreams.MODELS_RETAINED);
         this.out = out;
         this.trainer = trainer;
     }

@@ -56,7 +56,7 @@ public final class Stream<T> {
     }
 
     private final String name;
-    private final int retain;
+    private volatile int retain;
     private final int capacity;
     private volatile Object[] ring;
     /** Values published: readers may read indices below this. */
@@ -117,6 +117,22 @@ public final class Stream<T> {
     /** How many recent values {@link #values()} keeps. */
     public int retain() {
         return retain;
+    }
+
+    /**
+     * Keeps at most {@code n} recent values from now on (never more than before): for streams of
+     * large values, such as models, whose writer is decided after the stream was made (a template's
+     * output). Safe while the stream runs.
+     */
+    public void retainAtMost(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("stream " + name + ": retain must be >= 0, was " + n);
+        }
+        synchronized (this) {
+            if (n < retain) {
+                retain = n;
+            }
+        }
     }
 
     /** How many values a reader may lag before the writer waits. */

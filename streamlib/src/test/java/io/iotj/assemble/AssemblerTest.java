@@ -132,6 +132,18 @@ class AssemblerTest {
     }
 
     @Test
+    void aStreamInputWiredWhereAValueIsExpectedIsNamedAsSuch() {
+        // y is given (a stream input of the template): "no part produces y" would send the user looking elsewhere
+        Template t = composite("t", List.of(stream("x"), stream("y")), List.of(stream("z")), List.of(new Component("map0", "map")),
+                List.of(new External("x", "map0", "in"), new External("\"times_two\"", "map0", "function"),
+                        new External("y", "map0", "parameters", 0), new External("z", "map0", "out")), List.of());
+        AssemblyException e = assertThrows(AssemblyException.class, () -> assembler(t).assemble("g", "t", Map.of()));
+        assertEquals("map0", e.part());
+        assertTrue(e.getMessage().contains("y is a stream parameter of the template"), e.getMessage());
+        assertFalse(e.getMessage().contains("no part produces"), e.getMessage());
+    }
+
+    @Test
     void staticMethodsByQualifiedNameAndBuiltinsAndConstants() {
         Template t = composite("t", List.of(stream("x")), List.of(stream("tripled"), stream("sums")),
                 List.of(new Component("map0", "map"), new Component("window0", "window")),

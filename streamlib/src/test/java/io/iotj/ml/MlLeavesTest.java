@@ -164,6 +164,28 @@ class MlLeavesTest {
     }
 
     @Test
+    void anAssembledModelStreamKeepsFewModelsAsMlStreamsDoes() {
+        // models can be large (a forest per window): a template's model stream must not keep 1000 of them
+        Template t = TemplateParser.parseTemplate("""
+                learn(x:stream, f:function) -> m:stream {
+                    m = train(in=x, function=f, num_features=1, min_window_size=2, max_window_size=2, step_size=1);
+                }
+                """, library());
+        var ridge = io.iotj.ml.smile.SmileModels.of("ridge", Map.of("lambda", 1e-6));
+        Assembly a = assembler(t).assemble("many-models", "learn", Map.of("f", ridge));
+        @SuppressWarnings("unchecked")
+        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        io.iotj.stream.Stream<?> m = a.graph().outputs().get("m");
+        List<?> all = m.toList();
+        for (int i = 0; i < 200; i++) {
+            x.append(new double[] {i, 2 * i + 5});
+        }
+        assertEquals(199, all.size(), "every model was produced");
+        assertTrue(m.values().size() <= MlStreams.MODELS_RETAINED, "models kept by the stream: " + m.values().size());
+        assertEquals(all.get(all.size() - 1), m.values().get(m.values().size() - 1), "the newest model is kept");
+    }
+
+    @Test
     void aSmileModelNamedInsideTheTemplateTrainsAndPredicts() {
         Template t = TemplateParser.parseTemplate("""
                 learn(x:stream, y:stream) -> z:stream {

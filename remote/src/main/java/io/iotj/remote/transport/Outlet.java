@@ -29,6 +29,8 @@ public final class Outlet {
     private List<Object> objects;
     private int size;
     private long position;
+    /** Values the linger timer could not send, for the adding thread to hear of at its next call. */
+    private UncheckedIOException unsent;
     private final ReentrantLock lock = new ReentrantLock();
 
     Outlet(Publisher publisher, BatchCodec codec, String part, StreamId stream, int batchSize, long startPosition) {
@@ -65,6 +67,7 @@ public final class Outlet {
     public void addLong(long v) throws InterruptedException {
         lock.lock();
         try {
+            reportUnsent();
             if (kind != Kind.LONGS) switchTo(Kind.LONGS);
             longs[size++] = v;
             if (size == batchSize) flushLocked(true);
@@ -77,6 +80,7 @@ public final class Outlet {
     public void addDouble(double v) throws InterruptedException {
         lock.lock();
         try {
+            reportUnsent();
             if (kind != Kind.DOUBLES) switchTo(Kind.DOUBLES);
             doubles[size++] = v;
             if (size == batchSize) flushLocked(true);
@@ -94,6 +98,7 @@ public final class Outlet {
         } else {
             lock.lock();
             try {
+                reportUnsent();
                 if (kind != Kind.OBJECTS) switchTo(Kind.OBJECTS);
                 objects.add(v);
                 size++;
@@ -108,6 +113,7 @@ public final class Outlet {
     public void flush() throws InterruptedException {
         lock.lock();
         try {
+            reportUnsent();
             flushLocked(true);
         } finally {
             lock.unlock();
@@ -126,9 +132,20 @@ public final class Outlet {
             Thread.currentThread().interrupt();
             return false;
         } catch (UncheckedIOException e) {
-            return false; // the adding thread sees this error at its next flush
+            // the values are out of the buffer: the adding thread hears of it at its next add or flush
+            if (unsent == null) unsent = e;
+            return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Throws (once) what the linger timer could not send. Lock held. */
+    private void reportUnsent() {
+        UncheckedIOException e = unsent;
+        if (e != null) {
+            unsent = null;
+            throw e;
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -237,6 +238,23 @@ class TransportTest {
         producerSide.delete(g, ps);
         for (String p : ps) assertFalse(producerSide.exists(g, p), p + " deleted");
         assertFalse(producerSide.exchangeExists(g), "exchange deleted");
+    }
+
+    @Test
+    void aValueThatCannotTravelIsReportedToTheAddingThreadEvenWhenTheLingerTimerMetIt() throws Exception {
+        Collector c = new Collector(1);
+        consumerSide.receiver(graph, "zip0", c, Map.of(), Transport.DEFAULT_PREFETCH);
+        Publisher pub = producerSide.publisher(graph, Transport.DEFAULT_WINDOW);
+        StreamId s = new StreamId("in", 0, "map0.out");
+        Outlet o = producerSide.outlet(pub, "zip0", s, 64, 0, 10);
+        o.add(new Object()); // neither a number, a string, a collection nor Serializable
+        Thread.sleep(300);   // the linger timer tries to send it, many times over
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> o.add("after"), "the value was dropped silently");
+        assertTrue(e.getMessage().contains("cannot send 1 values of " + s + " from position 0"), e.getMessage());
+        o.add("after");
+        o.flush();
+        assertTrue(c.done.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("after"), c.got.get(s), "the values after it still travel");
     }
 
     @Test
