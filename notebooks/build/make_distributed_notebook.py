@@ -143,8 +143,8 @@ First in threads, in this kernel:
 """),
     md("""
 Then on the nodes. `--nodes` pins the parts to the two nodes, round-robin (`a` on the first,
-`b` on the second, `z` on the first); without it, each part goes to whichever listening node
-takes it. The functions `times_two` and `iden` are defined in this notebook: their source
+`b` on the second, `z` on the first); without it, the kernel deals them round-robin over the
+listening nodes not started with `--pinned-only`. The functions `times_two` and `iden` are defined in this notebook: their source
 travels with the parts and each node compiles it.
 """),
     code("""

@@ -36,6 +36,7 @@ public final class Controller implements AutoCloseable {
     private final Connection connection;
     private final ControlLink link;
     private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> pinnedOnly = ConcurrentHashMap.newKeySet(); // nodes run with --pinned-only
     private final List<Consumer<SignedMessage>> listeners = new CopyOnWriteArrayList<>();
     /** Refused events kept for {@link #refusedEvents()}: the most recent only. */
     public static final int REFUSALS_KEPT = 100;
@@ -117,6 +118,8 @@ public final class Controller implements AutoCloseable {
                         in += p.get("in").getAsLong();
                     }
                 }
+                if (b.has("unpinned") && !b.get("unpinned").getAsBoolean()) pinnedOnly.add(name);
+                else pinnedOnly.remove(name);
                 NodeInfo old = nodes.get(name);
                 double rate = 0;
                 if (old != null && old.alive() && now > old.lastSeenMillis()) {
@@ -153,6 +156,7 @@ public final class Controller implements AutoCloseable {
         long now = System.currentTimeMillis();
         // forget nodes gone for long, so a kernel running for days with nodes coming and going stays small
         nodes.values().removeIf(n -> now - n.lastSeenMillis() > FORGET_AFTER.toMillis());
+        pinnedOnly.retainAll(nodes.keySet());
         return nodes.values().stream()
                 .map(n -> n.alive() && now - n.lastSeenMillis() > DEAD_AFTER.toMillis()
                         ? new NodeInfo(n.name(), n.host(), n.cores(), n.parts(), n.lastSeenMillis(), 0, n.totalIn(), false, n.counts()) : n)
@@ -177,12 +181,17 @@ public final class Controller implements AutoCloseable {
         return refusedCount.get();
     }
 
-    /** Sends a part to whichever listening node takes it next (round-robin by the broker). */
-    public void assemble(JsonObject partSpec) throws IOException {
-        link.send(ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY, "assemble", partSpec, true);
+    /**
+     * The nodes that may get parts not pinned by name: alive, heard from with this secret, and not
+     * run with {@code --pinned-only}; by name. The kernel deals unpinned parts over these, each
+     * addressed to its node, rather than leaving the choice to a queue that any node (with any
+     * secret) may consume.
+     */
+    public List<String> placeable() {
+        return nodes().stream().filter(NodeInfo::alive).map(NodeInfo::name).filter(n -> !pinnedOnly.contains(n)).toList();
     }
 
-    /** Sends a part to the node named {@code node}. */
+    /** Sends a part to the node named {@code node}, signed for that node's address only. */
     public void assembleOn(String node, JsonObject partSpec) throws IOException {
         link.send(ControlNames.COMMANDS, ControlNames.nodeKey(node), "assemble", partSpec, true);
     }

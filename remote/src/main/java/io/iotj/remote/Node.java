@@ -39,10 +39,11 @@ import java.util.logging.Logger;
 
 /**
  * A node: a process that runs parts of graphs for a kernel. It connects to the broker, announces
- * itself (name, host, cores, parts), sends a heartbeat every second, takes signed commands from
- * the shared {@code assemble} queue and from its own queue, runs the parts it is given (compiling
- * the JShell snippets shipped with them), and reports their status and errors. Commands that are
- * unsigned, altered or replayed are refused, logged and reported, never run.
+ * itself (name, host, cores, parts, whether it takes unpinned parts), sends a heartbeat every
+ * second, takes signed commands addressed to it on its own queue, runs the parts it is given
+ * (compiling the JShell snippets shipped with them), and reports their status and errors. Commands
+ * that are unsigned, altered, replayed, or addressed to another node or to the old shared
+ * {@code assemble} key are refused, logged and reported, never run.
  *
  * <p>Start it with {@code install/iotj-node --broker amqp://guest:guest@127.0.0.1 --name n1}.
  */
@@ -91,12 +92,13 @@ public final class Node implements AutoCloseable {
         this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "iotj-node-commands"));
         Channel ch = link.channel();
         String own = ControlNames.nodeQueue(options.name());
-        // the node's own queue goes away with the node; the shared assemble queue stays
+        // the node's own queue goes away with the node
         ch.queueDeclare(own, false, false, true, null);
         ch.queueBind(own, ControlNames.COMMANDS, ControlNames.nodeKey(options.name()));
         ch.queueBind(own, ControlNames.COMMANDS, ControlNames.ALL_KEY);
-        link.consume(own, false, this::onCommand, this::refuse);
-        if (options.takesShared()) link.consume(ControlNames.ASSEMBLE_QUEUE, false, this::onCommand, this::refuse);
+        // bound only to refuse (and log) what is sent to the old shared address; never run from it
+        ch.queueBind(own, ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY);
+        link.consume(own, false, Set.of(ControlNames.nodeKey(options.name()), ControlNames.ALL_KEY), this::onCommand, this::refuse);
         event("hello", info());
         timer.scheduleAtFixedRate(() -> event("heartbeat", info()), HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("node " + options.name() + " on " + host + " connected to " + BrokerUri.mask(options.broker()));
@@ -213,6 +215,8 @@ public final class Node implements AutoCloseable {
         o.addProperty("host", host);
         o.addProperty("cores", Runtime.getRuntime().availableProcessors());
         o.addProperty("pid", ProcessHandle.current().pid());
+        // the kernel places unpinned parts only on nodes that say so (not --pinned-only)
+        o.addProperty("unpinned", options.takesShared());
         o.addProperty("uptimeMs", System.currentTimeMillis() - started);
         JsonArray parts = new JsonArray();
         synchronized (graphs) {

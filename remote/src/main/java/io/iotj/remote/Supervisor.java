@@ -53,12 +53,6 @@ public final class Supervisor implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Sends a part to whichever node takes it (round-robin by the broker) and watches it. */
-    public synchronized void assemble(JsonObject spec) throws IOException {
-        pending.put(key(spec), spec);
-        controller.assemble(spec);
-    }
-
     /** Sends a part to {@code node} and watches it. */
     public synchronized void assembleOn(String node, JsonObject spec) throws IOException {
         pending.put(key(spec), spec);

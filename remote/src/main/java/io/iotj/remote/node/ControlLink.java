@@ -12,6 +12,7 @@ import io.iotj.remote.security.Signer;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,15 +24,13 @@ public final class ControlLink implements AutoCloseable {
     private final Signer signer;
     private final String self;
 
-    /** Opens a channel on {@code connection} and declares the control exchanges and the shared assemble queue. */
+    /** Opens a channel on {@code connection} and declares the control exchanges. */
     public ControlLink(Connection connection, Signer signer, String self) throws IOException {
         this.channel = connection.createChannel();
         this.signer = signer;
         this.self = self;
         channel.exchangeDeclare(ControlNames.COMMANDS, "direct", true);
         channel.exchangeDeclare(ControlNames.EVENTS, "topic", true);
-        channel.queueDeclare(ControlNames.ASSEMBLE_QUEUE, true, false, false, null);
-        channel.queueBind(ControlNames.ASSEMBLE_QUEUE, ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY);
     }
 
     /** The channel (for declaring further queues). */
@@ -46,7 +45,7 @@ public final class ControlLink implements AutoCloseable {
                 .contentType("application/json")
                 .deliveryMode(persistent ? 2 : 1)
                 // a node refuses it after the signer's window anyway: let the broker drop it by then,
-                // so commands nobody takes (no node consumes the shared queue) do not pile up
+                // so commands nobody takes (a node that went away) do not pile up
                 .expiration(Long.toString(Signer.DEFAULT_MAX_SKEW_MILLIS))
                 .headers(Map.of(Signer.HEADER, s.signature()))
                 .build();
@@ -61,9 +60,27 @@ public final class ControlLink implements AutoCloseable {
      * @return the consumer tag
      */
     public String consume(String queue, boolean exclusive, Consumer<SignedMessage> accept, Consumer<String> refuse) throws IOException {
+        return consume(queue, exclusive, null, accept, refuse);
+    }
+
+    /**
+     * As {@link #consume(String, boolean, Consumer, Consumer)}, but refuses, unverified, whatever
+     * arrives with a routing key not in {@code keys} (null: any key). A node takes commands only
+     * from its own address: one that came by another key (the old shared {@code assemble} key, for
+     * one) was not meant for it alone, whoever signed it.
+     *
+     * @return the consumer tag
+     */
+    public String consume(String queue, boolean exclusive, Set<String> keys, Consumer<SignedMessage> accept,
+                          Consumer<String> refuse) throws IOException {
         return channel.basicConsume(queue, true, "", false, exclusive, null, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
+                if (keys != null && !keys.contains(env.getRoutingKey())) {
+                    refuse.accept("sent to key '" + env.getRoutingKey() + "', not to this node's own address " + keys
+                            + ": commands are taken only when addressed to this node (on " + queue + ")");
+                    return;
+                }
                 Object sig = props.getHeaders() == null ? null : props.getHeaders().get(Signer.HEADER);
                 SignedMessage m;
                 try {

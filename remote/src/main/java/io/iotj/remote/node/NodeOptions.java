@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param secretFile   where the shared secret is ({@code --secret-file}, default {@code ~/.iotj/secret})
  * @param secretFromFile true when {@code --secret-file} was given (it then wins over {@code IOTJ_SECRET})
  * @param initSecret   create the secret file and exit
- * @param takesShared  false with {@code --pinned-only}: take only commands addressed to this node
+ * @param takesShared  false with {@code --pinned-only}: the kernel places here only parts pinned to this node by name
  * @param help         print usage
  */
 public record NodeOptions(String broker, String name, Path secretFile, boolean secretFromFile, boolean initSecret,

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.iotj.graph.Graph;
 import io.iotj.remote.BrokerUri;
 import io.iotj.remote.Controller;
+import io.iotj.remote.Node;
 import io.iotj.remote.Supervisor;
 import io.iotj.remote.node.PartSpec;
 import io.iotj.remote.transport.GraphTopology;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -89,6 +91,22 @@ public final class DistributedGraph implements RunningGraph {
         return g;
     }
 
+    /**
+     * The nodes unpinned parts are dealt to (round-robin, as the seed places them), each part
+     * addressed to its node. Waits until every listening node has had time to heartbeat since
+     * {@code connectedAt}, so the first node heard does not get every part.
+     */
+    private static List<String> placeable(Controller controller, long connectedAt) throws InterruptedException {
+        long heard = connectedAt + TimeUnit.MILLISECONDS.toNanos(Node.HEARTBEAT_MILLIS * 3 / 2);
+        long wait = heard - System.nanoTime();
+        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+        List<String> nodes = controller.placeable();
+        if (nodes.isEmpty())
+            throw new IllegalStateException("every listening node runs with --pinned-only; name the nodes to use (--nodes n1,n2) "
+                    + "or start one without --pinned-only");
+        return nodes;
+    }
+
     private static Stream<Object> blocking(Stream<Object> s) {
         s.fullPolicy(Stream.FullPolicy.BLOCK); // the sender thread reads it: appending waits for the sender
         return s;
@@ -101,6 +119,7 @@ public final class DistributedGraph implements RunningGraph {
             }
         });
         transport.declare(topology, plan.queueParts());
+        long connectedAt = System.nanoTime();
         controller = Controller.connect(rt.broker(), rt.secret(), "iotj-kernel-" + plan.graph());
         supervisor = new Supervisor(controller, new Supervisor.Listener() {
             @Override public void failed(String g, String reason) {
@@ -123,11 +142,9 @@ public final class DistributedGraph implements RunningGraph {
             s.extend(vs);
             outCounts.computeIfAbsent(b.stream().param(), k -> new AtomicLong()).addAndGet(b.size());
         }, Map.of(), 16);
+        List<String> targets = rt.nodes().isEmpty() ? placeable(controller, connectedAt) : rt.nodes();
         int i = 0;
-        for (JsonObject spec : plan.parts()) {
-            if (rt.nodes().isEmpty()) supervisor.assemble(spec);
-            else supervisor.assembleOn(rt.nodes().get(i++ % rt.nodes().size()), spec);
-        }
+        for (JsonObject spec : plan.parts()) supervisor.assembleOn(targets.get(i++ % targets.size()), spec);
         long deadline = System.nanoTime() + rt.startup().toNanos();
         while (supervisor.placements().size() < plan.parts().size()) {
             if (status.state() == Status.State.FAILED) return;

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * @param args      the arguments it was assembled with (constants and function names)
  * @param templates where its parts' templates are found
  * @param snippets  notebook sources the named functions need (function names to sources)
- * @param nodes     nodes to use, round-robin; empty: whichever nodes take the parts
+ * @param nodes     nodes to use, round-robin; empty: every listening node not run with {@code --pinned-only}, round-robin
  * @param batch     values per message
  * @param startup   how long to wait for the nodes to start every part
  */

@@ -51,7 +51,7 @@ class NodeTest {
     void start() throws Exception {
         ctl = Controller.connect(LocalBroker.URI, SECRET, "kernel-test");
         ctl.onEvent(events::add);
-        // pinned-only: the shared assemble queue may hold other runs' leftovers; this node takes only its own
+        // pinned-only: kernels of other tests place no unpinned parts here
         node = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", name, "--pinned-only"), SECRET);
         data = Transport.connect(LocalBroker.URI, "node-test-data", TransportListener.NONE);
     }
@@ -226,6 +226,88 @@ class NodeTest {
             assertNotNull(answer, "the second node neither answered nor refused; got " + events);
             assertEquals("refused", answer.type(), "a command addressed to " + name + " ran on " + other + ": " + answer.body());
         }
+    }
+
+    @Test
+    void aCapturedAssembleCommandRepublishedToAnotherNodeOrTheSharedKeyIsRefusedLoggedAndNotRun() throws Exception {
+        awaitEvent("hello", name);
+        String other = "n-" + UUID.randomUUID().toString().substring(0, 6);
+        String graph = LocalBroker.uniqueGraph("replay");
+        GraphTopology topo = new GraphTopology(graph);
+        data.declare(topo, List.of("map0", "out"));
+        List<String> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger nodeLog = java.util.logging.Logger.getLogger(Node.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { logged.add(r.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        nodeLog.addHandler(handler);
+        try (Node second = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", other), SECRET);
+             Channel ch = data.connection().createChannel()) {
+            // an eavesdropper with access to the broker copies the genuine assemble command sent to the first node
+            String spy = ch.queueDeclare().getQueue();
+            ch.queueBind(spy, ControlNames.COMMANDS, ControlNames.nodeKey(name));
+            ctl.assembleOn(name, mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            awaitEvent("status", "\"state\":\"running\"");
+            com.rabbitmq.client.GetResponse captured = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (captured == null && System.nanoTime() < deadline) {
+                captured = ch.basicGet(spy, true);
+                if (captured == null) Thread.sleep(20);
+            }
+            assertNotNull(captured, "the spy saw the assemble command");
+
+            // (a) replayed, well within the signing window, to the second node's own queue: it never saw the nonce
+            ch.basicPublish(ControlNames.COMMANDS, ControlNames.nodeKey(other), captured.getProps(), captured.getBody());
+            SignedMessage a = awaitFrom(other, "refused", "delivered to " + ControlNames.COMMANDS + "/" + ControlNames.nodeKey(other));
+            assertTrue(a.body().get("reason").getAsString().contains("addressed to " + ControlNames.COMMANDS + "/" + ControlNames.nodeKey(name)),
+                    a.body().toString());
+
+            // (b) replayed to the old shared assemble key: every node gets it there and refuses it, the first node included
+            ch.basicPublish(ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY, captured.getProps(), captured.getBody());
+            awaitFrom(other, "refused", "sent to key 'assemble'");
+            awaitFrom(name, "refused", "sent to key 'assemble'");
+
+            // and a genuine command signed for the shared address itself (as kernels sent them before): refused too
+            Signer.Signed shared = new Signer(SECRET).sign("assemble", "kernel-test",
+                    ControlLink.destination(ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY),
+                    mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            events.removeIf(m -> m.type().equals("refused"));
+            publish(ch, ControlNames.ASSEMBLE_KEY, shared.bytes(), shared.signature());
+            awaitFrom(other, "refused", "sent to key 'assemble'");
+            awaitFrom(name, "refused", "sent to key 'assemble'");
+
+            Thread.sleep(1500); // a heartbeat after the replays, with the parts each node runs
+            assertTrue(events.stream().noneMatch(m -> m.from().equals(other) && m.type().equals("status")),
+                    "the second node ran nothing: " + events);
+            assertEquals(1, events.stream().filter(m -> m.from().equals(name) && m.type().equals("status")
+                    && m.body().toString().contains(graph)).count(), "the first node ran the part once, from the genuine command: " + events);
+            Controller.NodeInfo second2 = ctl.nodes().stream().filter(n -> n.name().equals(other)).findFirst().orElseThrow();
+            assertTrue(second2.alive() && second2.parts().isEmpty(), second2.toString());
+            assertTrue(logged.stream().anyMatch(l -> l.startsWith("refused a command") && l.contains("delivered to")
+                    && l.contains("on " + ControlNames.nodeQueue(other))), "the replay to the second node is logged: " + logged);
+            assertTrue(logged.stream().anyMatch(l -> l.startsWith("refused a command") && l.contains("sent to key 'assemble'")
+                    && l.contains("on " + ControlNames.nodeQueue(name))), "the replay to the shared key is logged: " + logged);
+        } finally {
+            nodeLog.removeHandler(handler);
+            ctl.stop(graph);
+            data.delete(topo, List.of("map0", "out"));
+        }
+    }
+
+    private SignedMessage awaitFrom(String node, String type, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            for (SignedMessage m : events) {
+                // the reason as text: Gson's JSON form escapes quotes
+                String text = m.body().has("reason") ? m.body().get("reason").getAsString() : m.body().toString();
+                if (m.type().equals(type) && m.from().equals(node) && text.contains(containing)) return m;
+            }
+            Thread.sleep(20);
+        }
+        fail("no '" + type + "' event containing '" + containing + "' from " + node + "; got " + events);
+        return null;
     }
 
     private static void publish(Channel ch, String key, byte[] body, String sig) throws Exception {

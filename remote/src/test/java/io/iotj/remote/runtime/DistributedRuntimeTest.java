@@ -135,6 +135,42 @@ class DistributedRuntimeTest {
         }
     }
 
+    @Test
+    void withoutNodesNamedTheKernelDealsThePartsOverItsListeningNodesEachAddressedToItsNode() throws Exception {
+        int n = 2000;
+        RunningGraph threads = Runtimes.threads().start(assemble("local-any").graph());
+        List<Object> expected;
+        try {
+            expected = run(threads, n);
+        } finally {
+            threads.stop();
+        }
+        String a = "ua-" + UUID.randomUUID().toString().substring(0, 6), b = "ub-" + UUID.randomUUID().toString().substring(0, 6);
+        String pinned = "up-" + UUID.randomUUID().toString().substring(0, 6);
+        List<io.iotj.remote.security.SignedMessage> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (io.iotj.remote.Controller watch = io.iotj.remote.Controller.connect(LocalBroker.URI, SECRET, "watch");
+             Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a), SECRET);
+             Node nb = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", b), SECRET);
+             Node np = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", pinned, "--pinned-only"), SECRET)) {
+            watch.onEvent(events::add);
+            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+                    TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets);
+            RunningGraph remote = rt.start(assemble("remote-any").graph());
+            try {
+                assertEquals(expected, run(remote, n), "same outputs, same order");
+                String id = ((DistributedGraph) remote).id();
+                List<String> ranOn = events.stream().filter(m -> m.type().equals("status") && m.body().toString().contains(id)
+                        && m.body().get("state").getAsString().equals("running")).map(io.iotj.remote.security.SignedMessage::from).toList();
+                assertEquals(3, ranOn.size(), "each of the 3 parts started once: " + ranOn);
+                // other nodes (other tests', other secrets) may be on the broker; only ours can verify this kernel's commands
+                assertTrue(ranOn.contains(a) && ranOn.contains(b), "both unpinned nodes got parts, round-robin: " + ranOn);
+                assertFalse(ranOn.contains(pinned), "a --pinned-only node gets no unpinned part: " + ranOn);
+            } finally {
+                remote.stop();
+            }
+        }
+    }
+
     /** Appends {@code n} values in another thread; true when that returned within {@code timeout}. */
     private static boolean appendsWithin(Stream<Object> x, int n, Duration timeout) throws InterruptedException {
         Thread t = Thread.ofVirtual().start(() -> {
