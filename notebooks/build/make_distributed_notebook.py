@@ -1,25 +1,7 @@
 """Writes notebooks/07-distributed.ipynb (kept as this script so its text is easy to review):
     /usr/bin/python3 notebooks/build/make_distributed_notebook.py
 """
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-HERE = Path(__file__).resolve().parent.parent
-META = {
-    "kernelspec": {"display_name": "Java (iotj)", "language": "java", "name": "iotj"},
-    "language_info": {"codemirror_mode": "text/x-java", "file_extension": ".java",
-                      "mimetype": "text/x-java", "name": "java"},
-}
-
-
-def md(text):
-    return new_markdown_cell(text.strip("\n"))
-
-
-def code(text):
-    return new_code_cell(text.strip("\n"))
+from make_stream_notebooks import code, md, write
 
 
 CELLS = [
@@ -220,13 +202,5 @@ System.out.println("nodes still running: " + nodes.stream().filter(Process::isAl
 ]
 
 
-def main():
-    nb = new_notebook(cells=CELLS, metadata=META)
-    nbformat.validate(nb)
-    out = HERE / "07-distributed.ipynb"
-    nbformat.write(nb, out)
-    print(f"wrote {out}")
-
-
 if __name__ == "__main__":
-    main()
+    write("07-distributed.ipynb", CELLS)
