@@ -94,9 +94,9 @@ class NodeTest {
             List<Object> got = Collections.synchronizedList(new ArrayList<>());
             data.receiver(topo, "out", b -> { for (int i = 0; i < b.size(); i++) got.add(b.values().get(i)); }, Map.of(), 8);
 
-            ctl.assembleOn(name, mapSpec(graph, "times_two", List.of(
+            ctl.assembleOn(name, NodeTestSpecs.map(graph, "map0", "out", "times_two", List.of(
                     "import java.util.function.*;",
-                    "int factor = 2;\nint times_two(int x) { return factor * x; }")));
+                    "int factor = 2;\nint times_two(int x) { return factor * x; }"), 100));
             awaitEvent("status", "\"state\":\"running\"");
 
             Publisher pub = data.publisher(topo, 8);
@@ -123,7 +123,7 @@ class NodeTest {
         data.declare(topo, parts);
         try {
             Node other = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", name + "-x", "--pinned-only"), SECRET);
-            ctl.assembleOn(name + "-x", mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            ctl.assembleOn(name + "-x", NodeTestSpecs.map(graph, "map0", "out", "times_two", List.of("int times_two(int x) { return 2 * x; }"), 100));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (events.stream().noneMatch(m -> m.from().equals(name + "-x") && m.type().equals("status")) && System.nanoTime() < deadline)
                 Thread.sleep(20);
@@ -149,11 +149,11 @@ class NodeTest {
         GraphTopology topo = new GraphTopology(graph);
         data.declare(topo, List.of("map0", "out"));
         try {
-            ctl.assembleOn(name, mapSpec(graph, "f", List.of("int f(int x) {\n  return x +* 2;\n}")));
+            ctl.assembleOn(name, NodeTestSpecs.map(graph, "map0", "out", "f", List.of("int f(int x) {\n  return x +* 2;\n}"), 100));
             SignedMessage m = awaitEvent("status", "\"state\":\"failed\"");
             String error = m.body().get("error").getAsString();
             assertTrue(error.matches("error at line 2, column 1[0-9]: .*"), error);
-            ctl.assembleOn(name, mapSpec(graph, "no_such_function", List.of()));
+            ctl.assembleOn(name, NodeTestSpecs.map(graph, "map0", "out", "no_such_function", List.of(), 100));
             SignedMessage m2 = awaitEvent("status", "no_such_function");
             assertTrue(m2.body().get("error").getAsString().contains("unknown function \"no_such_function\""), m2.body().toString());
         } finally {
@@ -165,7 +165,7 @@ class NodeTest {
     void forgedAlteredUnsignedAndReplayedCommandsAreRefusedAndNotRun() throws Exception {
         awaitEvent("hello", name);
         String graph = LocalBroker.uniqueGraph("evil");
-        JsonObject spec = mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }"));
+        JsonObject spec = NodeTestSpecs.map(graph, "map0", "out", "times_two", List.of("int times_two(int x) { return 2 * x; }"), 100);
         try (Channel ch = data.connection().createChannel()) {
             String key = ControlNames.nodeKey(name);
             // forged: signed with another secret
@@ -248,7 +248,7 @@ class NodeTest {
             // an eavesdropper with access to the broker copies the genuine assemble command sent to the first node
             String spy = ch.queueDeclare().getQueue();
             ch.queueBind(spy, ControlNames.COMMANDS, ControlNames.nodeKey(name));
-            ctl.assembleOn(name, mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+            ctl.assembleOn(name, NodeTestSpecs.map(graph, "map0", "out", "times_two", List.of("int times_two(int x) { return 2 * x; }"), 100));
             awaitEvent("status", "\"state\":\"running\"");
             com.rabbitmq.client.GetResponse captured = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -272,7 +272,7 @@ class NodeTest {
             // and a genuine command signed for the shared address itself (as kernels sent them before): refused too
             Signer.Signed shared = new Signer(SECRET).sign("assemble", "kernel-test",
                     ControlLink.destination(ControlNames.COMMANDS, ControlNames.ASSEMBLE_KEY),
-                    mapSpec(graph, "times_two", List.of("int times_two(int x) { return 2 * x; }")));
+                    NodeTestSpecs.map(graph, "map0", "out", "times_two", List.of("int times_two(int x) { return 2 * x; }"), 100));
             events.removeIf(m -> m.type().equals("refused"));
             publish(ch, ControlNames.ASSEMBLE_KEY, shared.bytes(), shared.signature());
             awaitFrom(other, "refused", "sent to key 'assemble'");
@@ -314,34 +314,5 @@ class NodeTest {
         AMQP.BasicProperties.Builder p = new AMQP.BasicProperties.Builder();
         if (sig != null) p.headers(Map.of(Signer.HEADER, sig));
         ch.basicPublish(ControlNames.COMMANDS, key, p.build(), body);
-    }
-
-    static JsonObject mapSpec(String graph, String function, List<String> snippets) {
-        JsonObject s = new JsonObject();
-        s.addProperty("graph", graph);
-        s.addProperty("part", "map0");
-        s.addProperty("template", "map");
-        JsonObject args = new JsonObject();
-        args.addProperty("function", function);
-        s.add("args", args);
-        JsonArray inputs = new JsonArray();
-        JsonObject in = new JsonObject();
-        in.addProperty("param", "in");
-        inputs.add(in);
-        s.add("inputs", inputs);
-        JsonObject outputs = new JsonObject();
-        JsonArray dests = new JsonArray();
-        JsonObject d = new JsonObject();
-        d.addProperty("part", "out");
-        d.addProperty("param", "in");
-        dests.add(d);
-        outputs.add("out", dests);
-        s.add("outputs", outputs);
-        JsonArray sn = new JsonArray();
-        snippets.forEach(sn::add);
-        s.add("snippets", sn);
-        s.addProperty("batch", 100);
-        s.addProperty("lingerMs", 10);
-        return s;
     }
 }
