@@ -182,7 +182,7 @@ final class GraphMagics {
 
     private Runtime local(AssembleArgs a, TrainingProgress training) {
         ExecutionHook hook = (part, work) -> {
-            threads.seen(Thread.currentThread());
+            threads.seen();
             work.run();
         };
         RuntimeOptions options = RuntimeOptions.DEFAULT.withHook(training.wrap(hook));

@@ -10,10 +10,14 @@ import java.util.WeakHashMap;
  */
 final class GraphThreads {
     private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    // seen() runs each time a part wakes; the flag keeps the shared lock to a thread's first wake.
+    private final ThreadLocal<Boolean> noted = ThreadLocal.withInitial(() -> false);
 
-    /** Notes that {@code t} runs graph work. */
-    void seen(Thread t) {
-        threads.add(t);
+    /** Notes that the calling thread runs graph work. */
+    void seen() {
+        if (noted.get()) return;
+        noted.set(true);
+        threads.add(Thread.currentThread());
     }
 
     /** How many of the threads that ran graph work are alive. */
