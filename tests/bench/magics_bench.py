@@ -4,7 +4,7 @@
 
 Figures:
   * start to first value: from the moment `%assemble` begins to the first value in an output
-    stream, measured inside the kernel with System.nanoTime (a source template, and the seed's
+    stream, measured inside the kernel with System.nanoTime (a source template, and IoTpy's
     `test` template fed one value right after assembly). Target: <= 50 ms (Flink's local engine
     needs about 0.8 s to start a job on this kind of machine).
   * the %assemble cell's round trip as the client sees it (request sent to reply received).

@@ -4,7 +4,7 @@ place; errors are positioned; failures and stops leave the kernel usable and no 
 import re
 import time
 
-SEED_TEST = """%%template
+THESIS_TEST = """%%template
 test(x:stream, y:stream) -> z:stream {
   a = map(in=x, function="times_two");
   b = map(in=x, function="iden");
@@ -33,7 +33,7 @@ def updates_for(kernel, msg_id, display_id):
 
 def test_seed_test_template_typed_as_text_runs_with_notebook_functions(kernel):
     kernel.ok(FUNCTIONS)
-    shown = kernel.ok(SEED_TEST)
+    shown = kernel.ok(THESIS_TEST)
     mimes = {k for m in shown.of_type("display_data") + shown.of_type("execute_result")
              for k in m["content"]["data"]}
     assert "image/svg+xml" in mimes, shown.describe()
@@ -73,7 +73,7 @@ def test_unknown_function_is_an_error_naming_the_line_and_near_matches(kernel):
 
 def test_live_table_updates_after_the_cell_at_most_four_per_second_with_a_final_one(kernel):
     kernel.ok(FUNCTIONS)
-    kernel.ok(SEED_TEST)
+    kernel.ok(THESIS_TEST)
     started = kernel.ok("%assemble test --as live")
     ids = display_ids(started)
     assert ids, started.describe()
@@ -135,7 +135,7 @@ def test_a_throwing_part_fails_its_graph_not_the_kernel(kernel):
 
 def test_stop_all_leaves_no_graph_thread(kernel):
     kernel.ok(FUNCTIONS)
-    kernel.ok(SEED_TEST)
+    kernel.ok(THESIS_TEST)
     kernel.ok("%assemble test --as s1")
     kernel.ok("%assemble test --as s2")
     kernel.ok('s1.in("x").extend(1, 2); s2.in("x").extend(3, 4);')
@@ -153,7 +153,7 @@ def test_stop_all_leaves_no_graph_thread(kernel):
 
 def test_second_graph_of_a_template_gets_a_fresh_name(kernel):
     kernel.ok(FUNCTIONS)
-    kernel.ok(SEED_TEST)
+    kernel.ok(THESIS_TEST)
     first = kernel.ok("%assemble test")
     second = kernel.ok("%assemble test")
     text = str(first.messages) + str(second.messages)
@@ -224,7 +224,7 @@ def test_saved_templates_are_loaded_by_the_next_kernel(tmp_path, monkeypatch):
 def test_values_of_assemble_are_functions_variables_numbers_and_strings(kernel):
     kernel.ok("int times_two(int x) { return 2 * x; }\n"
               "Function<Integer, Integer> inc = v -> v + 1;\n"
-              "io.iotj.stream.Stream<Integer> readings = new io.iotj.stream.Stream<>(\"readings\");")
+              "io.iotj.stream.IotStream<Integer> readings = new io.iotj.stream.IotStream<>(\"readings\");")
     kernel.ok("%%template\napply(x:stream, f:function) -> y:stream {\n  y = map(in=x, function=f);\n}")
 
     def run(line, var, feed, expected):
@@ -260,7 +260,7 @@ def test_assembly_problems_name_the_line_of_the_part(kernel):
 
 def test_rerunning_an_assemble_cell_replaces_its_graph(kernel):
     kernel.ok(FUNCTIONS)
-    kernel.ok(SEED_TEST)
+    kernel.ok(THESIS_TEST)
     kernel.ok("%assemble test --as again")
     kernel.ok('again.in("x").append(1);')
     rerun = kernel.ok("%assemble test --as again")

@@ -1,4 +1,4 @@
-"""`%assemble --mode distributed`: the seed's test template with its parts on a remote node (a
+"""`%assemble --mode distributed`: IoTpy's test template with its parts on a remote node (a
 separate process, install/iotj-node) joined through the local RabbitMQ broker, fed and read from
 the notebook like any graph."""
 import os
@@ -12,7 +12,7 @@ import pytest
 from iotj_client import ARTIFACTS, KernelSession
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_TEST = """%%template
+THESIS_TEST = """%%template
 test(x:stream, y:stream) -> z:stream {
   a = map(in=x, function="times_two");
   b = map(in=x, function="iden");
@@ -49,7 +49,7 @@ def node(rabbitmq_url, monkeypatch):
 def test_seed_test_template_runs_on_a_remote_node(node):
     with KernelSession(log_name="magics-distributed") as k:
         k.ok("int times_two(int x) { return 2 * x; }\nint iden(int x) { return x; }")
-        k.ok(SEED_TEST)
+        k.ok(THESIS_TEST)
         started = k.ok(f"%assemble test --as dg --mode distributed --broker {node}", timeout=60)
         assert "distributed" in str(started.messages), started.describe()
         k.ok('dg.in("x").extend(1, 2, 3);')
@@ -64,7 +64,7 @@ def test_seed_test_template_runs_on_a_remote_node(node):
 
 def test_distributed_mode_refuses_objects_of_notebook_variables(node):
     with KernelSession(log_name="magics-distributed-2") as k:
-        k.ok("io.iotj.stream.Stream<Integer> readings = new io.iotj.stream.Stream<>(\"readings\");")
+        k.ok("io.iotj.stream.IotStream<Integer> readings = new io.iotj.stream.IotStream<>(\"readings\");")
         k.ok("%%template\napply(x:stream, f:function) -> y:stream {\n  y = map(in=x, function=f);\n}")
         ex = k.execute(f"%assemble apply x=readings f=abs --mode distributed --broker {node}")
         assert ex.status == "error" and "cannot be sent to remote nodes" in ex.error["evalue"], ex.describe()
@@ -148,7 +148,7 @@ def test_seed_test_template_on_two_nodes_equals_threads_mode(two_nodes):
     n1, n2 = two_nodes
     with KernelSession(log_name="magics-distributed-two-nodes") as k:
         k.ok("int times_two(int x) { return 2 * x; }\nint iden(int x) { return x; }")
-        k.ok(SEED_TEST)
+        k.ok(THESIS_TEST)
         k.ok("%assemble test --as tg")
         k.ok(f"%assemble test --as dg --mode distributed --nodes {n1},{n2}", timeout=60)
         k.ok('for (int i = 0; i < 2000; i++) { tg.in("x").append(i); dg.in("x").append(i); }')
@@ -178,7 +178,7 @@ def test_parts_pinned_to_one_node_run_there_and_an_absent_node_is_named(two_node
     n1, n2 = two_nodes
     with KernelSession(log_name="magics-distributed-pinned") as k:
         k.ok("int times_two(int x) { return 2 * x; }\nint iden(int x) { return x; }")
-        k.ok(SEED_TEST)
+        k.ok(THESIS_TEST)
         missing = k.execute(f"%assemble test --as bad --nodes {n1},ghost-{n2}", timeout=60)
         assert missing.status == "error", missing.describe()
         assert missing.error["ename"] == "NodeError", missing.describe()

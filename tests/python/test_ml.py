@@ -1,14 +1,14 @@
 """Machine learning and charts as a notebook user meets them, through jupyter_client: live XChart
 charts that update in place (image/png, then update_display_data with the same display id, a final
-one when the work ends), the seed's linear_regression template text run end to end with train and
+one when the work ends), IoTpy's linear_regression template text run end to end with train and
 predict functions written in cells, and Smile models shown as a cell's value."""
 import base64
 import time
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
-# Section 2.1.2 of the seed, as written (line breaks included).
-SEED_LINEAR_REGRESSION = """%%template
+# Section 2.1.2 of the IoTpy thesis, as written (line breaks included).
+THESIS_LINEAR_REGRESSION = """%%template
 linear_regression(x:stream, y:stream) -> z:stream {
     model = train(in=x, function=train,
 num_features=2, min_window_size=5, max_window_size=30,
@@ -85,7 +85,7 @@ def test_a_chart_cell_shows_a_png_and_updates_it_in_place(kernel):
 
 def test_the_seeds_linear_regression_template_runs_end_to_end_with_a_live_plot(kernel):
     kernel.ok(FUNCTIONS)
-    kernel.ok(SEED_LINEAR_REGRESSION)
+    kernel.ok(THESIS_LINEAR_REGRESSION)
     kernel.ok("""%%template
 regression_chart(x:stream, y:stream) -> z:stream {
     z = linear_regression(x=x, y=y);

@@ -13,7 +13,7 @@ class WildcardImportsTest {
 
     @Test
     void oneWindowStateServesTheOperatorAndTraining() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> sizes = x.dynamicWindow(1, 3, 1, (List<Integer> w, WindowState s) -> s.size()).toList();
         x.extend(1, 2, 3, 4);
         assertEquals(List.of(1, 2, 3, 3), sizes);

@@ -49,7 +49,7 @@ public final class Display {
      */
     public static String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();
-        DisplayData data = render(value, mimeTypes);
+        MimeBundle data = render(value, mimeTypes);
         DisplayPublisher p = publisher;
         if (p == null) System.out.println(data);
         else p.display(data, id);
@@ -65,14 +65,14 @@ public final class Display {
         if (displayId == null || displayId.isBlank()) {
             throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned, got: " + displayId);
         }
-        DisplayData data = render(value, mimeTypes);
+        MimeBundle data = render(value, mimeTypes);
         DisplayPublisher p = publisher;
         if (p == null) System.out.println(data);
         else p.update(data, displayId);
     }
 
     /** Renders {@code value} without showing it. */
-    public static DisplayData render(Object value, String... mimeTypes) {
+    public static MimeBundle render(Object value, String... mimeTypes) {
         return renderers.render(value, mimeTypes);
     }
 
@@ -88,24 +88,24 @@ public final class Display {
     }
 
     /** An HTML fragment to display. */
-    public static DisplayData html(String html) {
-        return new DisplayData().put(DisplayData.HTML, html).put(DisplayData.TEXT, html);
+    public static MimeBundle html(String html) {
+        return new MimeBundle().put(MimeBundle.HTML, html).put(MimeBundle.TEXT, html);
     }
 
     /** Markdown text to display. */
-    public static DisplayData markdown(String markdown) {
-        return new DisplayData().put(DisplayData.MARKDOWN, markdown).put(DisplayData.TEXT, markdown);
+    public static MimeBundle markdown(String markdown) {
+        return new MimeBundle().put(MimeBundle.MARKDOWN, markdown).put(MimeBundle.TEXT, markdown);
     }
 
     /** An SVG document to display. */
-    public static DisplayData svg(String svg) {
-        return new DisplayData().put(DisplayData.SVG, svg).put(DisplayData.TEXT, "SVG image, " + svg.length() + " characters");
+    public static MimeBundle svg(String svg) {
+        return new MimeBundle().put(MimeBundle.SVG, svg).put(MimeBundle.TEXT, "SVG image, " + svg.length() + " characters");
     }
 
     /** PNG file bytes to display. */
-    public static DisplayData png(byte[] png) {
-        return new DisplayData().put(DisplayData.PNG, java.util.Base64.getEncoder().encodeToString(png))
-                .put(DisplayData.TEXT, "PNG image, " + png.length + " bytes");
+    public static MimeBundle png(byte[] png) {
+        return new MimeBundle().put(MimeBundle.PNG, java.util.Base64.getEncoder().encodeToString(png))
+                .put(MimeBundle.TEXT, "PNG image, " + png.length + " bytes");
     }
 
     /**
@@ -114,7 +114,7 @@ public final class Display {
      *
      * @throws IllegalArgumentException when a string is not valid JSON (with the parser's position)
      */
-    public static DisplayData json(Object value) {
+    public static MimeBundle json(Object value) {
         JsonElement tree;
         if (value instanceof CharSequence text) {
             try {
@@ -125,6 +125,6 @@ public final class Display {
         } else {
             tree = GSON.toJsonTree(value);
         }
-        return new DisplayData().put(DisplayData.JSON, tree).put(DisplayData.TEXT, GSON.toJson(tree));
+        return new MimeBundle().put(MimeBundle.JSON, tree).put(MimeBundle.TEXT, GSON.toJson(tree));
     }
 }

@@ -7,10 +7,10 @@ package io.iotj.display;
  */
 public interface DisplayPublisher {
     /** Shows {@code data} as a new output ({@code display_data}) that carries {@code displayId}. */
-    void display(DisplayData data, String displayId);
+    void display(MimeBundle data, String displayId);
 
     /** Replaces every output carrying {@code displayId} ({@code update_display_data}). */
-    void update(DisplayData data, String displayId);
+    void update(MimeBundle data, String displayId);
 
     /** Clears the output of the current cell; with {@code wait}, only when new output arrives. */
     void clearOutput(boolean wait);

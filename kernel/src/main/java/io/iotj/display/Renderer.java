@@ -12,5 +12,5 @@ public interface Renderer<T> {
      * @return the representations; include {@code text/plain} so every frontend shows something
      * @throws Exception when rendering fails; the registry then falls back to {@code toString()}
      */
-    DisplayData render(T value) throws Exception;
+    MimeBundle render(T value) throws Exception;
 }

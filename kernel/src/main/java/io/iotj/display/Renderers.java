@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Renderers {
     private final Map<Class<?>, Renderer<?>> byClass = new ConcurrentHashMap<>();
 
-    /** A registry with the built-in renderers (text, arrays, images, {@link DisplayData}). */
+    /** A registry with the built-in renderers (text, arrays, images, {@link MimeBundle}). */
     public static Renderers withBuiltins() {
         Renderers r = new Renderers();
         BuiltinRenderers.registerAll(r);
@@ -41,29 +41,29 @@ public final class Renderers {
      * kept; when none of them is available the plain-text one is kept so nothing is blank.
      * A failing renderer gives the value's {@code toString()} and the failure as text.
      */
-    public DisplayData render(Object value, String... mimeTypes) {
-        DisplayData full = renderAll(value);
+    public MimeBundle render(Object value, String... mimeTypes) {
+        MimeBundle full = renderAll(value);
         if (mimeTypes == null || mimeTypes.length == 0) return full;
         List<String> wanted = Arrays.asList(mimeTypes);
-        DisplayData kept = full.only(wanted);
-        if (kept.isEmpty() && full.get(DisplayData.TEXT) != null) {
-            kept.put(DisplayData.TEXT, full.get(DisplayData.TEXT));
+        MimeBundle kept = full.only(wanted);
+        if (kept.isEmpty() && full.get(MimeBundle.TEXT) != null) {
+            kept.put(MimeBundle.TEXT, full.get(MimeBundle.TEXT));
         }
         return kept;
     }
 
-    private DisplayData renderAll(Object value) {
-        if (value == null) return DisplayData.text("null");
+    private MimeBundle renderAll(Object value) {
+        if (value == null) return MimeBundle.text("null");
         Renderer<Object> renderer = find(value.getClass());
         if (renderer != null) {
             try {
-                DisplayData out = renderer.render(value);
+                MimeBundle out = renderer.render(value);
                 if (out != null) return out;
             } catch (Exception | LinkageError e) {
-                return DisplayData.text(safeToString(value) + "\n(rendering failed: " + e + ")");
+                return MimeBundle.text(safeToString(value) + "\n(rendering failed: " + e + ")");
             }
         }
-        return DisplayData.text(safeToString(value));
+        return MimeBundle.text(safeToString(value));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package io.iotj.kernel;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,18 +11,18 @@ final class Bundles {
     }
 
     /** The basekernel's bundle type, for the {@link io.github.spencerpark.jupyter.kernel.BaseKernel} API. */
-    static io.github.spencerpark.jupyter.kernel.display.DisplayData toBase(DisplayData d) {
+    static io.github.spencerpark.jupyter.kernel.display.DisplayData toBase(MimeBundle d) {
         io.github.spencerpark.jupyter.kernel.display.DisplayData out = new io.github.spencerpark.jupyter.kernel.display.DisplayData();
         d.data().forEach(out::putData);
         d.metadata().forEach(out::putMetaData);
         return out;
     }
 
-    static Map<String, Object> data(DisplayData d) {
+    static Map<String, Object> data(MimeBundle d) {
         return new LinkedHashMap<>(d.data());
     }
 
-    static Map<String, Object> metadata(DisplayData d) {
+    static Map<String, Object> metadata(MimeBundle d) {
         return new LinkedHashMap<>(d.metadata());
     }
 }

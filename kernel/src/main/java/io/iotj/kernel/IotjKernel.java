@@ -5,7 +5,7 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.display.Renderers;
 import io.iotj.kernel.history.SessionHistory;
 import io.iotj.kernel.jshell.Completeness;
@@ -17,7 +17,7 @@ import io.iotj.kernel.jshell.EvaluatorConfig;
 import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.magic.BuiltinMagics;
 import io.iotj.kernel.magic.CellPiece;
-import io.iotj.kernel.magic.CellSplitter;
+import io.iotj.kernel.magic.MagicSplitter;
 import io.iotj.kernel.magic.MagicRegistry;
 
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class IotjKernel extends BaseKernel {
     /** {@code %help name}: the signature and Javadoc of {@code name}, shown in the pager. */
     private Page help(String name) {
         if (name.isBlank()) throw new IllegalArgumentException("%help needs a name, as in: %help String.format");
-        DisplayData doc = inspection(name, name.length());
+        MimeBundle doc = inspection(name, name.length());
         if (doc == null) throw new IllegalArgumentException("no documentation found for " + name);
         return new Page(doc);
     }
@@ -172,7 +172,7 @@ public final class IotjKernel extends BaseKernel {
         boolean hasValue = false;
         Object value = null;
         String[] lines = null;
-        for (CellPiece piece : CellSplitter.split(code)) {
+        for (CellPiece piece : MagicSplitter.split(code)) {
             String outerPadding = magicCodePadding.get();
             try {
                 if (!(piece instanceof CellPiece.Code)) {
@@ -258,7 +258,7 @@ public final class IotjKernel extends BaseKernel {
     }
 
     /** Renders a cell's value through the renderer registry. */
-    public DisplayData render(Object value) {
+    public MimeBundle render(Object value) {
         return renderers.render(value);
     }
 
@@ -283,12 +283,12 @@ public final class IotjKernel extends BaseKernel {
 
     @Override
     public io.github.spencerpark.jupyter.kernel.display.DisplayData inspect(String code, int at, boolean extraDetail) {
-        DisplayData found = inspection(code, at);
+        MimeBundle found = inspection(code, at);
         return found == null ? null : Bundles.toBase(found);
     }
 
     /** Signatures and Javadoc of what is at {@code at}, or {@code null} when nothing is known there. */
-    public DisplayData inspection(String code, int at) {
+    public MimeBundle inspection(String code, int at) {
         List<Documentation> docs = evaluator().inspect(code, at);
         if (docs.isEmpty()) {
             // JShell documents methods only inside a call: for "Math.max" ask about "Math.max(".
@@ -305,7 +305,7 @@ public final class IotjKernel extends BaseKernel {
             text.append(d.signature());
             if (!d.javadoc().isBlank()) text.append("\n").append(d.javadoc().strip());
         }
-        return DisplayData.text(text.toString());
+        return MimeBundle.text(text.toString());
     }
 
     /**
@@ -314,7 +314,7 @@ public final class IotjKernel extends BaseKernel {
      */
     @Override
     public String isComplete(String code) {
-        List<CellPiece> pieces = CellSplitter.split(code);
+        List<CellPiece> pieces = MagicSplitter.split(code);
         if (pieces.isEmpty() || !(pieces.get(pieces.size() - 1) instanceof CellPiece.Code last)) return IS_COMPLETE_YES;
         if (!evaluator.isDone()) return IS_COMPLETE_MAYBE;
         Completeness c = evaluator().isComplete(last.code());

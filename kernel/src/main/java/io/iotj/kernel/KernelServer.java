@@ -13,7 +13,7 @@ import io.github.spencerpark.jupyter.messages.request.InspectRequest;
 import io.github.spencerpark.jupyter.messages.request.IsCompleteRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import io.iotj.display.Display;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.display.DisplayPublisher;
 import io.iotj.kernel.jshell.EvaluatorConfig;
 import io.iotj.kernel.output.OutputContext;
@@ -170,7 +170,7 @@ public final class KernelServer implements DisplayPublisher {
             if (result.shown != null) {
                 r.publish(MessageType.PUBLISH_EXECUTION_RESULT, Content.of("execution_count", count,
                         "data", Bundles.data(result.shown), "metadata", Bundles.metadata(result.shown)));
-                Object text = result.shown.get(DisplayData.TEXT);
+                Object text = result.shown.get(MimeBundle.TEXT);
                 historyOutput = text == null ? "" : text.toString();
             }
             r.reply(MessageType.EXECUTE_REPLY, Content.ok("execution_count", count,
@@ -194,7 +194,7 @@ public final class KernelServer implements DisplayPublisher {
         }
     }
 
-    private record Result(CellOutcome outcome, DisplayData shown) {
+    private record Result(CellOutcome outcome, MimeBundle shown) {
     }
 
     /** The request of the running cell when it allows input, else null. */
@@ -213,7 +213,7 @@ public final class KernelServer implements DisplayPublisher {
     private Result run(String code, int count, boolean silent) {
         for (String note : kernel.takeStartupNotes()) System.err.println("iotj start-up: " + note);
         CellOutcome outcome = kernel.runCell(code, "In [" + count + "]");
-        DisplayData shown = null;
+        MimeBundle shown = null;
         if (outcome instanceof CellOutcome.Done d && d.hasValue() && !silent && !(d.value() instanceof Page)) {
             shown = kernel.render(d.value());
         }
@@ -261,7 +261,7 @@ public final class KernelServer implements DisplayPublisher {
         InspectRequest req = r.content();
         String code = req.getCode() == null ? "" : req.getCode();
         r.busy();
-        DisplayData found = null;
+        MimeBundle found = null;
         try {
             found = kernel.inspection(code, Offsets.charIndex(code, req.getCursorPos()));
         } catch (RuntimeException e) {
@@ -360,12 +360,12 @@ public final class KernelServer implements DisplayPublisher {
     }
 
     @Override
-    public void display(DisplayData data, String displayId) {
+    public void display(MimeBundle data, String displayId) {
         wire.publish(displayParent(), MessageType.PUBLISH_DISPLAY_DATA, displayContent(data, displayId));
     }
 
     @Override
-    public void update(DisplayData data, String displayId) {
+    public void update(MimeBundle data, String displayId) {
         wire.publish(displayParent(), MessageType.PUBLISH_UPDATE_DISPLAY_DATA, displayContent(data, displayId));
     }
 
@@ -374,7 +374,7 @@ public final class KernelServer implements DisplayPublisher {
         wire.publish(displayParent(), MessageType.PUBLISH_CLEAR_OUTPUT, Content.of("wait", wait));
     }
 
-    private static Content displayContent(DisplayData data, String displayId) {
+    private static Content displayContent(MimeBundle data, String displayId) {
         return Content.of("data", Bundles.data(data), "metadata", Bundles.metadata(data),
                 "transient", Map.of("display_id", displayId));
     }

@@ -1,6 +1,6 @@
 package io.iotj.kernel;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 
 /**
  * A cell value to show in the notebook's pager (the panel for help text) instead of below the
@@ -8,5 +8,5 @@ import io.iotj.display.DisplayData;
  *
  * @param data what to show; {@code text/plain} at least
  */
-public record Page(DisplayData data) {
+public record Page(MimeBundle data) {
 }

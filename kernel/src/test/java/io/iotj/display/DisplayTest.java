@@ -9,19 +9,19 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DisplayTest {
-    record Published(String kind, DisplayData data, String id) {
+    record Published(String kind, MimeBundle data, String id) {
     }
 
     private final List<Published> published = new ArrayList<>();
 
     private final DisplayPublisher recorder = new DisplayPublisher() {
         @Override
-        public synchronized void display(DisplayData data, String displayId) {
+        public synchronized void display(MimeBundle data, String displayId) {
             published.add(new Published("display", data, displayId));
         }
 
         @Override
-        public synchronized void update(DisplayData data, String displayId) {
+        public synchronized void update(MimeBundle data, String displayId) {
             published.add(new Published("update", data, displayId));
         }
 
@@ -50,15 +50,15 @@ class DisplayTest {
             assertEquals(new Published("display", published.get(0).data, a), published.get(0));
             assertEquals("update", published.get(2).kind);
             assertEquals(a, published.get(2).id);
-            assertEquals("<b>2</b>", published.get(2).data.get(DisplayData.HTML));
+            assertEquals("<b>2</b>", published.get(2).data.get(MimeBundle.HTML));
         }
     }
 
     @Test
     void displayKeepsOnlyTheRequestedMimeTypes() {
         Display.install(recorder, Renderers.withBuiltins());
-        Display.display(Display.html("<b>x</b>"), DisplayData.HTML);
-        assertEquals(java.util.Set.of(DisplayData.HTML), published.get(0).data.mimeTypes());
+        Display.display(Display.html("<b>x</b>"), MimeBundle.HTML);
+        assertEquals(java.util.Set.of(MimeBundle.HTML), published.get(0).data.mimeTypes());
     }
 
     @Test
@@ -80,6 +80,6 @@ class DisplayTest {
         custom.register(Integer.class, i -> Display.html("<i>" + i + "</i>"));
         Display.install(recorder, custom);
         Display.display(7);
-        assertEquals("<i>7</i>", published.get(0).data.get(DisplayData.HTML));
+        assertEquals("<i>7</i>", published.get(0).data.get(MimeBundle.HTML));
     }
 }

@@ -1,7 +1,7 @@
 package io.iotj.kernel;
 
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.jshell.EvaluatorConfig;
 import io.iotj.kernel.output.OutputRouter;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +30,7 @@ class IotjKernelTest {
         public void start(KernelContext k) {
             k.magics().registerLineMagic("hello", args -> "hello " + String.join(" ", args));
             k.evaluator().bind("greeting", "hi from an extension", "String");
-            k.renderers().register(java.time.Duration.class, d -> DisplayData.text(d.toMillis() + " ms"));
+            k.renderers().register(java.time.Duration.class, d -> MimeBundle.text(d.toMillis() + " ms"));
         }
     }
 
@@ -75,7 +75,7 @@ class IotjKernelTest {
     @Test
     void codeAndLineMagicsRunInOrderAndTheLastValueIsTheResult() {
         assertEquals(42, value("int a = 2;\n%lsmagic\na * 21"));
-        assertInstanceOf(DisplayData.class, value("int b = 1;\n%lsmagic"), "a magic last gives the magic's value");
+        assertInstanceOf(MimeBundle.class, value("int b = 1;\n%lsmagic"), "a magic last gives the magic's value");
     }
 
     @Test
@@ -121,8 +121,8 @@ class IotjKernelTest {
 
     @Test
     void displayIsImportedInEverySession() {
-        DisplayData d = (DisplayData) value("html(\"<b>x</b>\")");
-        assertEquals("<b>x</b>", d.get(DisplayData.HTML));
+        MimeBundle d = (MimeBundle) value("html(\"<b>x</b>\")");
+        assertEquals("<b>x</b>", d.get(MimeBundle.HTML));
     }
 
     @Test

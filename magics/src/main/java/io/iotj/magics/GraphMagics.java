@@ -6,7 +6,7 @@ import io.iotj.assemble.AssemblyException;
 import io.iotj.assemble.FunctionResolver;
 import io.iotj.assemble.LeafRegistry;
 import io.iotj.assemble.TemplateSource;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.output.OutputContext;
@@ -26,7 +26,7 @@ import io.iotj.remote.security.Secret;
 import io.iotj.ml.MlLeaves;
 import io.iotj.runtime.ExecutionHook;
 import io.iotj.runtime.RunningGraph;
-import io.iotj.runtime.Runtime;
+import io.iotj.runtime.GraphRuntime;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
 import io.iotj.template.Names;
@@ -123,7 +123,7 @@ final class GraphMagics {
         Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.evaluator())
                 : AssembleValues.of(a, t, kernel.evaluator(), functions);
         TrainingProgress training = new TrainingProgress();
-        Runtime runtime = remote ? distributed(a, t, values) : local(a, training);
+        GraphRuntime runtime = remote ? distributed(a, t, values) : local(a, training);
 
         String name = a.as() != null ? a.as() : graphs.freshName(t.name());
         Assembly assembly;
@@ -180,7 +180,7 @@ final class GraphMagics {
         return MagicErrors.of("AssemblyError", ex.getMessage());
     }
 
-    private Runtime local(AssembleArgs a, TrainingProgress training) {
+    private GraphRuntime local(AssembleArgs a, TrainingProgress training) {
         ExecutionHook hook = (part, work) -> {
             threads.seen();
             work.run();
@@ -193,7 +193,7 @@ final class GraphMagics {
      * Remote nodes through the broker ({@code --broker}, else {@code IOTJ_BROKER}, else local),
      * pinned round-robin to {@code --nodes} when given; the nodes must be listening.
      */
-    private Runtime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
+    private GraphRuntime distributed(AssembleArgs a, Template t, Map<String, Object> values) throws Exception {
         String plot = PlotLeaf.findPlot(t, catalog.library()::find);
         if (plot != null) {
             throw MagicErrors.of("UsageError", "the part " + plot + " is a plot, which draws in this notebook and "
@@ -213,8 +213,8 @@ final class GraphMagics {
                 () -> OutputContext.runWith(ctx, () -> kernel.updateDisplay(id, bundle(view))));
     }
 
-    private static DisplayData bundle(LiveStreamView view) {
-        return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
+    private static MimeBundle bundle(LiveStreamView view) {
+        return new MimeBundle().put(MimeBundle.HTML, view.html()).put(MimeBundle.TEXT, view.text());
     }
 
     private TemplateSource templateSource() {
@@ -247,8 +247,8 @@ final class GraphMagics {
         return null;
     }
 
-    private static DisplayData streamsBundle(StreamsView view) {
-        return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
+    private static MimeBundle streamsBundle(StreamsView view) {
+        return new MimeBundle().put(MimeBundle.HTML, view.html()).put(MimeBundle.TEXT, view.text());
     }
 
     /** {@code %stop NAME ...} or {@code %stop --all}. */

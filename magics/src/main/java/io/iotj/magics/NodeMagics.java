@@ -1,6 +1,6 @@
 package io.iotj.magics;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.magics.live.LiveDisplays;
@@ -69,8 +69,8 @@ final class NodeMagics {
         return null;
     }
 
-    private static DisplayData bundle(NodesView view) {
-        return new DisplayData().put(DisplayData.HTML, view.html()).put(DisplayData.TEXT, view.text());
+    private static MimeBundle bundle(NodesView view) {
+        return new MimeBundle().put(MimeBundle.HTML, view.html()).put(MimeBundle.TEXT, view.text());
     }
 
     /**

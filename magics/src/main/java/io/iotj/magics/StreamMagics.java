@@ -1,10 +1,10 @@
 package io.iotj.magics;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.KernelExtension;
-import io.iotj.magics.display.TableHtml;
-import io.iotj.magics.display.TemplateDiagram;
+import io.iotj.magics.table.TableHtml;
+import io.iotj.magics.diagram.TemplateDiagram;
 import io.iotj.magics.table.StreamTables;
 import io.iotj.stream.Tuple;
 import io.iotj.template.TemplateLibrary;
@@ -31,9 +31,9 @@ public final class StreamMagics implements KernelExtension {
 
     @Override
     public void start(KernelContext kernel) {
-        kernel.renderers().register(Table.class, t -> new DisplayData()
-                .put(DisplayData.HTML, TableHtml.render(t))
-                .put(DisplayData.TEXT, t.rowCount() > TableHtml.MAX_ROWS ? t.print(TableHtml.MAX_ROWS) : t.printAll()));
+        kernel.renderers().register(Table.class, t -> new MimeBundle()
+                .put(MimeBundle.HTML, TableHtml.render(t))
+                .put(MimeBundle.TEXT, t.rowCount() > TableHtml.MAX_ROWS ? t.print(TableHtml.MAX_ROWS) : t.printAll()));
 
         warmUp();
         catalog = new TemplateCatalog();

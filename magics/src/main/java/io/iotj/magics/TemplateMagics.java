@@ -1,9 +1,9 @@
 package io.iotj.magics;
 
 import io.iotj.display.Display;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
-import io.iotj.magics.display.TemplateDiagram;
+import io.iotj.magics.diagram.TemplateDiagram;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.library.UserTemplates;
 import io.iotj.parse.TemplateParser;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code %%template [--save]}, {@code %template NAME} and {@code %templates}: define templates in
- * cells (text, or the seed's JSON when the body starts with <code>{</code> or {@code [}), look at
+ * cells (text, or IoTpy's JSON when the body starts with <code>{</code> or {@code [}), look at
  * them as diagrams and JSON, list what the session knows.
  */
 final class TemplateMagics {
@@ -144,14 +144,14 @@ final class TemplateMagics {
         return json(t);
     }
 
-    static DisplayData diagram(Template t) {
+    static MimeBundle diagram(Template t) {
         return Display.svg(TemplateDiagram.svg(t));
     }
 
-    static DisplayData json(Template t) {
+    static MimeBundle json(Template t) {
         String text = TemplateJson.write(t);
-        DisplayData d = Display.json(text);
+        MimeBundle d = Display.json(text);
         // Frontends without a JSON view show the JSON text as written.
-        return d.put(DisplayData.TEXT, text);
+        return d.put(MimeBundle.TEXT, text);
     }
 }

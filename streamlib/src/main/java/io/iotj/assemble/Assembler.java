@@ -2,7 +2,7 @@ package io.iotj.assemble;
 
 import io.iotj.graph.Graph;
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
 import io.iotj.template.Internal;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recursive assembly (section 4 of the seed): a template's externals and internals wire its
+ * Recursive assembly (section 4 of the IoTpy thesis): a template's externals and internals wire its
  * parameters and its parts' parameters to shared {@link Value}s; composites are expanded the same
  * way down to leaves; each leaf then attaches its operator. Typed parameters get their content from
  * the type: {@code stream} parameters a new stream, {@code function} parameters a resolved
@@ -89,11 +89,11 @@ public final class Assembler {
                 }
             }
             build(instances, added, streamParams);
-            // Declared stream parameters nobody used still get a stream (the seed's `test` has y).
+            // Declared stream parameters nobody used still get a stream (IoTpy's `test` has y).
             for (Param p : params(t)) {
                 Value v = (Value) top.get(p.name());
                 if (p.isStream() && !v.isBound()) {
-                    v.set(new Stream<>(p.name()));
+                    v.set(new IotStream<>(p.name()));
                 }
             }
         } catch (RuntimeException e) {
@@ -110,14 +110,14 @@ public final class Assembler {
         for (Param p : t.inputs()) {
             Object c = ((Value) top.get(p.name())).get();
             values.put(p.name(), c);
-            if (c instanceof Stream<?> s) {
+            if (c instanceof IotStream<?> s) {
                 g.input(p.name(), s);
             }
         }
         for (Param p : t.outputs()) {
             Object c = ((Value) top.get(p.name())).get();
             values.put(p.name(), c);
-            if (c instanceof Stream<?> s) {
+            if (c instanceof IotStream<?> s) {
                 g.output(p.name(), s);
             }
         }
@@ -303,7 +303,7 @@ public final class Assembler {
     /** @param streamParams the template's own stream parameters, named in errors as such */
     private void build(List<Instance> instances, List<Object[]> added, Set<String> streamParams) {
         List<Instance> todo = new ArrayList<>(instances);
-        LeafContext.StreamFactory streams = label -> new Stream<>(label.isEmpty() ? "stream" : label);
+        LeafContext.StreamFactory streams = label -> new IotStream<>(label.isEmpty() ? "stream" : label);
         while (!todo.isEmpty()) {
             LeafContext.Unbound last = null;
             Instance waiting = null;

@@ -1,7 +1,7 @@
 package io.iotj.assemble;
 
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.template.Names;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +22,7 @@ public final class LeafContext {
 
     /** Creates streams for unbound stream parameters, named after the value's label. */
     interface StreamFactory {
-        Stream<Object> create(String label);
+        IotStream<Object> create(String label);
     }
 
     LeafContext(String part, String template, Map<String, Object> params, FunctionResolver resolver,
@@ -203,7 +203,7 @@ public final class LeafContext {
 
     /** The stream {@code param}; a new stream when nothing produced one yet. */
     @SuppressWarnings("unchecked")
-    public Stream<Object> stream(String param) {
+    public IotStream<Object> stream(String param) {
         Object p = params.get(param);
         if (p == null) {
             throw error(param, "is required but was not given");
@@ -220,25 +220,25 @@ public final class LeafContext {
 
     /** The streams of a list-valued stream {@code param} ({@code zip}'s {@code in}, {@code unzip}'s {@code out}). */
     @SuppressWarnings("unchecked")
-    public List<Stream<Object>> streams(String param) {
+    public List<IotStream<Object>> streams(String param) {
         Object p = params.get(param);
         if (p == null) {
             throw error(param, "is required but was not given");
         }
         if (p instanceof Value v) {
             if (v.isBound() && v.get() instanceof List<?> l) {
-                List<Stream<Object>> out = new ArrayList<>();
+                List<IotStream<Object>> out = new ArrayList<>();
                 for (Object o : l) {
-                    if (!(o instanceof Stream<?> s)) {
+                    if (!(o instanceof IotStream<?> s)) {
                         throw error(param, "must be a list of streams, holds " + describe(o));
                     }
-                    out.add((Stream<Object>) s);
+                    out.add((IotStream<Object>) s);
                 }
                 return out;
             }
             return List.of(streamOf(param, v));
         }
-        List<Stream<Object>> out = new ArrayList<>();
+        List<IotStream<Object>> out = new ArrayList<>();
         List<Value> vs = values(param, p);
         for (int i = 0; i < vs.size(); i++) {
             out.add(streamOf(param + "[" + i + "]", vs.get(i)));
@@ -257,13 +257,13 @@ public final class LeafContext {
     }
 
     @SuppressWarnings("unchecked")
-    private Stream<Object> streamOf(String param, Value v) {
+    private IotStream<Object> streamOf(String param, Value v) {
         if (!v.isBound()) {
             v.set(streams.create(v.label()));
         }
         Object c = v.get();
-        if (c instanceof Stream<?> s) {
-            return (Stream<Object>) s;
+        if (c instanceof IotStream<?> s) {
+            return (IotStream<Object>) s;
         }
         throw error(param, "must be a stream, was " + describe(c));
     }

@@ -3,7 +3,7 @@ package io.iotj.assemble;
 import io.iotj.stream.Next;
 import io.iotj.stream.Operator;
 import io.iotj.stream.Ops;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import io.iotj.stream.WindowState;
 import java.lang.reflect.Field;
@@ -30,25 +30,25 @@ final class StandardLeaves {
         r.register("timed_window", StandardLeaves::timedWindow);
         r.register("dynamic_window", StandardLeaves::dynamicWindow);
         r.register("zip", ctx -> {
-            List<Stream<Object>> ins = ctx.streams("in");
-            Stream<Tuple> out = typed(ctx.stream("out"));
+            List<IotStream<Object>> ins = ctx.streams("in");
+            IotStream<Tuple> out = typed(ctx.stream("out"));
             ctx.add(Ops.zip(ins, out));
         });
         r.register("mix", ctx -> {
-            List<Stream<Object>> ins = ctx.streams("in");
-            Stream<Tuple> out = typed(ctx.stream("out"));
+            List<IotStream<Object>> ins = ctx.streams("in");
+            IotStream<Tuple> out = typed(ctx.stream("out"));
             ctx.add(Ops.mix(ins, out));
         });
         r.register("merge", ctx -> {
-            List<Stream<Object>> ins = ctx.streams("in");
+            List<IotStream<Object>> ins = ctx.streams("in");
             ctx.add(Ops.merge(ins, ctx.stream("out")));
         });
         r.register("unzip", ctx -> {
-            Stream<Object> in = ctx.stream("in");
+            IotStream<Object> in = ctx.stream("in");
             ctx.add(Ops.unzip(in, indexedOutputs(ctx)));
         });
         r.register("separate", ctx -> {
-            Stream<Object> in = ctx.stream("in");
+            IotStream<Object> in = ctx.stream("in");
             ctx.add(Ops.separate(in, indexedOutputs(ctx)));
         });
         r.register("sink", StandardLeaves::sink);
@@ -58,11 +58,11 @@ final class StandardLeaves {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Stream<T> typed(Stream<?> s) {
-        return (Stream<T>) s;
+    private static <T> IotStream<T> typed(IotStream<?> s) {
+        return (IotStream<T>) s;
     }
 
-    private static List<Stream<Object>> indexedOutputs(LeafContext ctx) {
+    private static List<IotStream<Object>> indexedOutputs(LeafContext ctx) {
         if (!ctx.wired("out")) {
             return List.of();
         }
@@ -121,8 +121,8 @@ final class StandardLeaves {
         List<Object> extra = ctx.list("parameters");
         boolean withState = ctx.has("initial_state");
         Object state = ctx.optional("initial_state", null);
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> out = ctx.stream("out");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> out = ctx.stream("out");
         ctx.add(withState ? Ops.map(in, out, state, stateful(f, extra)) : Ops.map(in, out, unary(f, extra)));
     }
 
@@ -142,8 +142,8 @@ final class StandardLeaves {
     private static void filter(LeafContext ctx) {
         Fn f = ctx.function("function");
         List<Object> extra = ctx.list("parameters");
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> out = ctx.stream("out");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> out = ctx.stream("out");
         if (ctx.has("initial_state")) {
             // IoTpy style: f(value, state) -> (keep, next state)
             Object state = ctx.optional("initial_state", null);
@@ -165,8 +165,8 @@ final class StandardLeaves {
         int step = ctx.intValue("step_size");
         checkPositive(ctx, "window_size", size);
         checkPositive(ctx, "step_size", step);
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> out = ctx.stream("out");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> out = ctx.stream("out");
         if (ctx.has("initial_state")) {
             Object[] state = {ctx.optional("initial_state", null)};
             BiFunction<Object, Object, Next<Object, Object>> g = stateful(f, extra);
@@ -192,8 +192,8 @@ final class StandardLeaves {
         if (!(step > 0)) {
             throw ctx.error("step_time", "must be > 0, was " + step);
         }
-        Stream<Object> in = ctx.stream("in");
-        Stream<Tuple> out = typed(ctx.stream("out"));
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Tuple> out = typed(ctx.stream("out"));
         if (ctx.has("initial_state")) {
             Object[] state = {ctx.optional("initial_state", null)};
             BiFunction<Object, Object, Next<Object, Object>> g = stateful(f, extra);
@@ -220,8 +220,8 @@ final class StandardLeaves {
             throw ctx.error("max_window_size", "must be >= min_window_size (" + min + "), was " + max);
         }
         Object initial = ctx.optional("initial_state", null);
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> out = ctx.stream("out");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> out = ctx.stream("out");
         // f(window, window state, *parameters): the window state carries size, steady, reset and the
         // function's own state (initially initial_state).
         ctx.add(Ops.dynamicWindow(in, out, min, max, step, initial,
@@ -237,7 +237,7 @@ final class StandardLeaves {
     private static void sink(LeafContext ctx) {
         Fn f = ctx.function("function");
         List<Object> extra = ctx.list("parameters");
-        Stream<Object> in = ctx.stream("in");
+        IotStream<Object> in = ctx.stream("in");
         if (ctx.has("initial_state")) {
             Object[] state = {ctx.optional("initial_state", null)};
             ctx.add(Ops.sink(in, v -> state[0] = f.call(args(extra, v, state[0]))));
@@ -268,8 +268,8 @@ final class StandardLeaves {
         }
         boolean withState = ctx.has("initial_state");
         Object state = ctx.optional("initial_state", null);
-        Stream<Object> out = ctx.stream("out");
-        if (fv instanceof Iterable<?> values && !(fv instanceof Stream<?>)) {
+        IotStream<Object> out = ctx.stream("out");
+        if (fv instanceof Iterable<?> values && !(fv instanceof IotStream<?>)) {
             ctx.add(Ops.source(out, values, interval));
             return;
         }

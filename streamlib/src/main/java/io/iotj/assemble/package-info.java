@@ -1,5 +1,5 @@
 /**
- * Recursive assembly of templates into graphs (section 4 of the seed): the
+ * Recursive assembly of templates into graphs (section 4 of the IoTpy thesis): the
  * {@link io.iotj.assemble.Assembler} wires parameters through shared
  * {@link io.iotj.assemble.Value}s, resolves function names with a
  * {@link io.iotj.assemble.FunctionResolver}, and builds each leaf with the implementation the

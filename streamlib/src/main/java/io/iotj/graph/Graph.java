@@ -1,7 +1,7 @@
 package io.iotj.graph;
 
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Graph {
     private final String name;
     private final List<Part> parts;
-    private final Map<String, Stream<?>> inputs;
-    private final Map<String, Stream<?>> outputs;
+    private final Map<String, IotStream<?>> inputs;
+    private final Map<String, IotStream<?>> outputs;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Origin origin;
 
-    private Graph(String name, List<Part> parts, Map<String, Stream<?>> inputs, Map<String, Stream<?>> outputs, Origin origin) {
+    private Graph(String name, List<Part> parts, Map<String, IotStream<?>> inputs, Map<String, IotStream<?>> outputs, Origin origin) {
         this.name = name;
         this.origin = origin;
         this.parts = topological(parts);
@@ -47,12 +47,12 @@ public final class Graph {
      * no runtime runs yet. Parts are named after their kind and a counter ({@code map0}); streams
      * nobody writes become inputs and streams nobody reads become outputs, under their stream names.
      */
-    public static Graph of(String name, Stream<?>... streams) {
+    public static Graph of(String name, IotStream<?>... streams) {
         Set<Operator> ops = new LinkedHashSet<>();
-        Set<Stream<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Stream<?>> todo = new ArrayDeque<>(List.of(streams));
+        Set<IotStream<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<IotStream<?>> todo = new ArrayDeque<>(List.of(streams));
         while (!todo.isEmpty()) {
-            Stream<?> s = todo.pop();
+            IotStream<?> s = todo.pop();
             if (!seen.add(s)) {
                 continue;
             }
@@ -77,7 +77,7 @@ public final class Graph {
             b.part(op.kind() + k, op.kind(), op);
         }
         Set<String> used = new java.util.HashSet<>();
-        for (Stream<?> s : seen) {
+        for (IotStream<?> s : seen) {
             String key = s.name();
             for (int k = 1; !used.add(key); k++) {
                 key = s.name() + "#" + k;
@@ -119,18 +119,18 @@ public final class Graph {
     }
 
     /** External inputs by name. */
-    public Map<String, Stream<?>> inputs() {
+    public Map<String, IotStream<?>> inputs() {
         return inputs;
     }
 
     /** External outputs by name. */
-    public Map<String, Stream<?>> outputs() {
+    public Map<String, IotStream<?>> outputs() {
         return outputs;
     }
 
     /** Every stream a part reads or writes, and every external one. */
-    public Set<Stream<?>> streams() {
-        Set<Stream<?>> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    public Set<IotStream<?>> streams() {
+        Set<IotStream<?>> all = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Part p : parts) {
             all.addAll(p.inputs());
             all.addAll(p.outputs());
@@ -141,9 +141,9 @@ public final class Graph {
     }
 
     /** The part that writes {@code s}, or {@code null} when no part of this graph writes it. */
-    public Part producerOf(Stream<?> s) {
+    public Part producerOf(IotStream<?> s) {
         for (Part p : parts) {
-            for (Stream<?> o : p.outputs()) {
+            for (IotStream<?> o : p.outputs()) {
                 if (o == s) {
                     return p;
                 }
@@ -172,7 +172,7 @@ public final class Graph {
         Map<Part, Integer> indegree = new LinkedHashMap<>();
         for (Part p : parts) {
             int d = 0;
-            for (Stream<?> s : p.inputs()) {
+            for (IotStream<?> s : p.inputs()) {
                 if (s.producer() != null && byOp.containsKey(s.producer()) && s.producer() != p.operator()) {
                     d++;
                 }
@@ -189,7 +189,7 @@ public final class Graph {
         while (!ready.isEmpty()) {
             Part p = ready.poll();
             order.add(p);
-            for (Stream<?> s : p.outputs()) {
+            for (IotStream<?> s : p.outputs()) {
                 for (Operator c : s.consumers()) {
                     Part q = byOp.get(c);
                     if (q != null && q != p && indegree.merge(q, -1, Integer::sum) == 0) {
@@ -210,8 +210,8 @@ public final class Graph {
     public static final class Builder {
         private final String name;
         private final List<Part> parts = new ArrayList<>();
-        private final Map<String, Stream<?>> inputs = new LinkedHashMap<>();
-        private final Map<String, Stream<?>> outputs = new LinkedHashMap<>();
+        private final Map<String, IotStream<?>> inputs = new LinkedHashMap<>();
+        private final Map<String, IotStream<?>> outputs = new LinkedHashMap<>();
         private Origin origin;
 
         private Builder(String name) {
@@ -233,13 +233,13 @@ public final class Graph {
         }
 
         /** Names an external input stream. */
-        public Builder input(String inputName, Stream<?> s) {
+        public Builder input(String inputName, IotStream<?> s) {
             inputs.put(inputName, s);
             return this;
         }
 
         /** Names an external output stream. */
-        public Builder output(String outputName, Stream<?> s) {
+        public Builder output(String outputName, IotStream<?> s) {
             outputs.put(outputName, s);
             return this;
         }

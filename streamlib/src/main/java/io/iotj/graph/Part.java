@@ -1,7 +1,7 @@
 package io.iotj.graph;
 
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,12 +22,12 @@ public record Part(String name, String template, Operator operator) {
     }
 
     /** The streams this part reads. */
-    public List<Stream<?>> inputs() {
+    public List<IotStream<?>> inputs() {
         return operator.inputs();
     }
 
     /** The streams this part writes. */
-    public List<Stream<?>> outputs() {
+    public List<IotStream<?>> outputs() {
         return operator.outputs();
     }
 

@@ -4,8 +4,8 @@ import io.iotj.stream.WindowState;
 import java.util.Objects;
 
 /**
- * A training function that watches for drift and resets the window when it sees it: the use the
- * seed's {@code window_state} was made for.
+ * A training function that watches for drift and resets the window when it sees it: the use IoTpy's
+ * {@code window_state} was made for.
  *
  * <p>Before each window is trained, the previous model predicts the rows that arrived since; if
  * their mean absolute error exceeds {@code factor} times the error the previous model had on its own

@@ -4,7 +4,7 @@ import io.iotj.assemble.Fn;
 import io.iotj.assemble.LeafContext;
 import io.iotj.assemble.LeafRegistry;
 import io.iotj.stream.DynamicWindow;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.template.Param;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
@@ -16,7 +16,7 @@ import java.util.List;
  * train(function:function, num_features, min_window_size, max_window_size, step_size, in:stream) -> model:stream
  * predict(function:function, num_features, in:stream, model:stream) -> out:stream
  * </pre>
- * so the seed's {@code linear_regression} template runs as written. {@code function} may be a
+ * so IoTpy's {@code linear_regression} template runs as written. {@code function} may be a
  * function name the resolver knows (a notebook method), a training or prediction function object, a
  * {@link io.iotj.ml.smile.SmileModel}, or an incremental model such as
  * {@link io.iotj.ml.incremental.LinearRegressionStream} (see {@link MlFunctions}).
@@ -61,8 +61,8 @@ public final class MlLeaves {
         int min = ctx.intValue("min_window_size");
         int max = ctx.intValue("max_window_size");
         int step = ctx.intValue("step_size");
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> model = ctx.stream("model");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> model = ctx.stream("model");
         checkSizes(ctx, numFeatures, min, max, step);
         Trainer<Object> trainer;
         try {
@@ -79,9 +79,9 @@ public final class MlLeaves {
     private static void predict(LeafContext ctx) {
         Object function = function(ctx);
         int numFeatures = ctx.intValue("num_features");
-        Stream<Object> in = ctx.stream("in");
-        Stream<Object> model = ctx.stream("model");
-        Stream<Object> out = ctx.stream("out");
+        IotStream<Object> in = ctx.stream("in");
+        IotStream<Object> model = ctx.stream("model");
+        IotStream<Object> out = ctx.stream("out");
         if (numFeatures < 1) {
             throw ctx.error("num_features", "must be at least 1, was " + numFeatures);
         }

@@ -1,15 +1,15 @@
 package io.iotj.ml;
 
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 
 /**
  * The {@code train} and {@code predict} templates as stream operators.
  *
  * <pre>{@code
- * Stream<double[]> sensor = new Stream<>("sensor");
- * Stream<Object> model = MlStreams.train(sensor, SmileModels.of("ols"), 2, 5, 30, 2);
- * Stream<Object> z = MlStreams.predict(sensor, SmileModels.of("ols"), model, 2);
+ * IotStream<double[]> sensor = new IotStream<>("sensor");
+ * IotStream<Object> model = MlStreams.train(sensor, SmileModels.of("ols"), 2, 5, 30, 2);
+ * IotStream<Object> z = MlStreams.predict(sensor, SmileModels.of("ols"), model, 2);
  * }</pre>
  *
  * <p>Input values are rows: {@code double[]}, a number, or a list of numbers (see {@link Rows}).
@@ -25,7 +25,7 @@ public final class MlStreams {
      * {@code model = train(in, function, num_features, min_window_size, max_window_size, step_size)}:
      * a model after each window. {@code function} is anything {@link MlFunctions#trainer} accepts.
      */
-    public static Stream<Object> train(Stream<?> in, Object function, int numFeatures, int minWindowSize,
+    public static IotStream<Object> train(IotStream<?> in, Object function, int numFeatures, int minWindowSize,
                                        int maxWindowSize, int stepSize) {
         return train(in, MlFunctions.trainer(function, numFeatures, minWindowSize, maxWindowSize, stepSize));
     }
@@ -34,8 +34,8 @@ public final class MlStreams {
     static final int MODELS_RETAINED = 16;
 
     /** The models {@code trainer} produces from the rows of {@code in}. */
-    public static <M> Stream<M> train(Stream<?> in, Trainer<M> trainer) {
-        Stream<M> out = new Stream<>("train(" + in.name() + ")", Math.min(in.retain(), MODELS_RETAINED), in.capacity());
+    public static <M> IotStream<M> train(IotStream<?> in, Trainer<M> trainer) {
+        IotStream<M> out = new IotStream<>("train(" + in.name() + ")", Math.min(in.retain(), MODELS_RETAINED), in.capacity());
         new TrainOp<>(in, out, trainer);
         return out;
     }
@@ -44,24 +44,24 @@ public final class MlStreams {
      * {@code z = predict(in, function, model, num_features)}: the latest model's prediction for each
      * row of {@code in}. {@code function} is anything {@link MlFunctions#predictor} accepts.
      */
-    public static Stream<Object> predict(Stream<?> in, Object function, Stream<?> model, int numFeatures) {
+    public static IotStream<Object> predict(IotStream<?> in, Object function, IotStream<?> model, int numFeatures) {
         return predict(in, model, MlFunctions.predictor(function, numFeatures));
     }
 
     /** Predictions of {@code predictor} for the rows of {@code in}, with models from {@code model}. */
-    public static <M, R> Stream<R> predict(Stream<?> in, Stream<? extends M> model, Predictor<M, R> predictor) {
-        Stream<R> out = new Stream<>("predict(" + in.name() + ")", in.retain(), in.capacity());
+    public static <M, R> IotStream<R> predict(IotStream<?> in, IotStream<? extends M> model, Predictor<M, R> predictor) {
+        IotStream<R> out = new IotStream<>("predict(" + in.name() + ")", in.retain(), in.capacity());
         new PredictOp<>(in, model, out, predictor);
         return out;
     }
 
     /** The {@code train} operator writing into an existing stream (for leaves, whose outputs exist already). */
-    public static <M> Operator trainOperator(Stream<?> in, Stream<M> out, Trainer<M> trainer) {
+    public static <M> Operator trainOperator(IotStream<?> in, IotStream<M> out, Trainer<M> trainer) {
         return new TrainOp<>(in, out, trainer);
     }
 
     /** The {@code predict} operator writing into an existing stream. */
-    public static <M, R> Operator predictOperator(Stream<?> in, Stream<? extends M> model, Stream<R> out,
+    public static <M, R> Operator predictOperator(IotStream<?> in, IotStream<? extends M> model, IotStream<R> out,
                                                   Predictor<M, R> predictor) {
         return new PredictOp<>(in, model, out, predictor);
     }

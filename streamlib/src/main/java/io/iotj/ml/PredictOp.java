@@ -1,7 +1,7 @@
 package io.iotj.ml;
 
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.StreamOverflowException;
 import io.iotj.stream.ValueFailure;
 import java.util.List;
@@ -14,12 +14,12 @@ import java.util.Optional;
  */
 final class PredictOp<M, R> extends Operator {
 
-    private final Stream.Reader<Object> rows;
-    private final Stream.Reader<M> models;
-    private final Stream<R> out;
+    private final IotStream.Reader<Object> rows;
+    private final IotStream.Reader<M> models;
+    private final IotStream<R> out;
     private final Predictor<M, R> predictor;
 
-    PredictOp(Stream<?> rows, Stream<? extends M> models, Stream<R> out, Predictor<M, R> predictor) {
+    PredictOp(IotStream<?> rows, IotStream<? extends M> models, IotStream<R> out, Predictor<M, R> predictor) {
         super("predict", List.of(rows, models), List.of(out));
         this.rows = reader(0);
         this.models = reader(1);

@@ -1,17 +1,17 @@
 package io.iotj.ml;
 
 import io.iotj.stream.PerValueOperator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.ValueFailure;
 import java.util.List;
 
 /** The {@code train} leaf: each input value is a row; each completed window emits its model. */
 final class TrainOp<M> extends PerValueOperator<Object> {
 
-    private final Stream<M> out;
+    private final IotStream<M> out;
     private final Trainer<M> trainer;
 
-    TrainOp(Stream<?> in, Stream<M> out, Trainer<M> trainer) {
+    TrainOp(IotStream<?> in, IotStream<M> out, Trainer<M> trainer) {
         super("train", in, List.of(out));
         // a template's model stream was made with the default retain (1000): models can be large
         out.retainAtMost(MlStreams.MODELS_RETAINED);

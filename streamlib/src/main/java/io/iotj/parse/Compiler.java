@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns one parsed template into the seed's model by IoTpy's algorithm, keeping positions.
+ * Turns one parsed template into IoTpy's model by IoTpy's algorithm, keeping positions.
  *
  * <ol>
  * <li>Each line becomes a part named template name + counter ({@code map0}, {@code map1}).</li>

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Template text to the seed's model: {@code name(args) -> outputs { lines }}, as in section 3.2 of
- * the seed.
+ * Template text to IoTpy's model: {@code name(args) -> outputs { lines }}, as in section 3.2 of
+ * the IoTpy thesis.
  *
  * <pre>
  * test(x:stream, y:stream) -> z:stream {

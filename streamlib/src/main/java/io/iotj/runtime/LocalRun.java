@@ -4,7 +4,7 @@ import io.iotj.graph.Graph;
 import io.iotj.graph.Part;
 import io.iotj.stream.Activation;
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.ValueFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ abstract class LocalRun implements RunningGraph {
     final Task[] tasks;
     volatile boolean stopping;
     private volatile boolean stoppedByCaller;
-    private volatile Status terminal;
+    private volatile GraphStatus terminal;
     private final AtomicBoolean detached = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
@@ -91,7 +91,7 @@ abstract class LocalRun implements RunningGraph {
         }
         synchronized (this) {
             if (terminal == null) {
-                terminal = new Status(Status.State.FAILED, t == null ? null : t.part.name(), value, cause);
+                terminal = new GraphStatus(GraphStatus.State.FAILED, t == null ? null : t.part.name(), value, cause);
             }
         }
         requestStop();
@@ -155,7 +155,7 @@ abstract class LocalRun implements RunningGraph {
         joinAll(JOIN_MILLIS);
         synchronized (this) {
             if (terminal == null) {
-                terminal = Status.of(Status.State.STOPPED);
+                terminal = GraphStatus.of(GraphStatus.State.STOPPED);
             }
         }
         detachAll();
@@ -183,15 +183,15 @@ abstract class LocalRun implements RunningGraph {
     }
 
     @Override
-    public final Status status() {
-        Status s = terminal;
+    public final GraphStatus status() {
+        GraphStatus s = terminal;
         if (s != null) {
             return s;
         }
         if (stopping) {
-            return Status.of(Status.State.RUNNING);
+            return GraphStatus.of(GraphStatus.State.RUNNING);
         }
-        return quiescent() ? Status.of(Status.State.IDLE) : Status.of(Status.State.RUNNING);
+        return quiescent() ? GraphStatus.of(GraphStatus.State.IDLE) : GraphStatus.of(GraphStatus.State.RUNNING);
     }
 
     /**
@@ -254,11 +254,11 @@ abstract class LocalRun implements RunningGraph {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 50_000;
         for (;;) {
-            Status s = status();
-            if (s.state() == Status.State.IDLE) {
+            GraphStatus s = status();
+            if (s.state() == GraphStatus.State.IDLE) {
                 return true;
             }
-            if (s.state() != Status.State.RUNNING) {
+            if (s.state() != GraphStatus.State.RUNNING) {
                 return false;
             }
             long left = deadline - System.nanoTime();
@@ -278,7 +278,7 @@ abstract class LocalRun implements RunningGraph {
         List<PartStats> out = new ArrayList<>(tasks.length);
         for (Task t : tasks) {
             long written = 0;
-            for (Stream<?> s : t.op.outputs()) {
+            for (IotStream<?> s : t.op.outputs()) {
                 written += s.count();
             }
             out.add(new PartStats(t.part.name(), t.part.template(), t.op.valuesIn(), written, t.op.backlog()));
@@ -298,22 +298,22 @@ abstract class LocalRun implements RunningGraph {
 
     @Override
     @SuppressWarnings("unchecked")
-    public final <T> Stream<T> in(String name) {
-        Stream<?> s = graph.inputs().get(name);
+    public final <T> IotStream<T> in(String name) {
+        IotStream<?> s = graph.inputs().get(name);
         if (s == null) {
             throw new IllegalArgumentException("graph " + graph.name() + " has no input " + name + "; inputs: " + graph.inputs().keySet());
         }
-        return (Stream<T>) s;
+        return (IotStream<T>) s;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public final <T> Stream<T> out(String name) {
-        Stream<?> s = graph.outputs().get(name);
+    public final <T> IotStream<T> out(String name) {
+        IotStream<?> s = graph.outputs().get(name);
         if (s == null) {
             throw new IllegalArgumentException("graph " + graph.name() + " has no output " + name + "; outputs: " + graph.outputs().keySet());
         }
-        return (Stream<T>) s;
+        return (IotStream<T>) s;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.iotj.runtime;
 
 import io.iotj.graph.Graph;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,14 +21,14 @@ public interface RunningGraph {
      *
      * @throws IllegalArgumentException naming the known inputs when there is no such input
      */
-    <T> Stream<T> in(String name);
+    <T> IotStream<T> in(String name);
 
     /**
      * The stream of the external output {@code name}, to watch ({@code values()}, {@code recent(n)}).
      *
      * @throws IllegalArgumentException naming the known outputs when there is no such output
      */
-    <T> Stream<T> out(String name);
+    <T> IotStream<T> out(String name);
 
     /** Stops every part; when this returns the graph's threads have ended. Idempotent. */
     void stop();
@@ -41,7 +41,7 @@ public interface RunningGraph {
     boolean awaitIdle(Duration timeout) throws InterruptedException;
 
     /** Running, idle, stopped, or failed with the part, the value and the exception. */
-    Status status();
+    GraphStatus status();
 
     /** Counters per part. */
     List<PartStats> parts();

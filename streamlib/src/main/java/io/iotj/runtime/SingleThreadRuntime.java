@@ -1,7 +1,7 @@
 package io.iotj.runtime;
 
 import io.iotj.graph.Graph;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * output (the consumer runs later in the same round); external inputs are bounded, so a caller
  * appending faster than the graph computes waits.
  */
-final class SingleThreadRuntime implements Runtime {
+final class SingleThreadRuntime implements GraphRuntime {
     private final RuntimeOptions options;
 
     SingleThreadRuntime(RuntimeOptions options) {
@@ -48,9 +48,9 @@ final class SingleThreadRuntime implements Runtime {
 
         @Override
         void launch() {
-            for (Stream<?> s : graph.streams()) {
+            for (IotStream<?> s : graph.streams()) {
                 boolean internal = graph.producerOf(s) != null;
-                s.fullPolicy(internal ? Stream.FullPolicy.GROW : Stream.FullPolicy.BLOCK);
+                s.fullPolicy(internal ? IotStream.FullPolicy.GROW : IotStream.FullPolicy.BLOCK);
             }
             worker = thread("worker", this::loop);
             for (Task t : tasks) {

@@ -2,7 +2,7 @@ package io.iotj.runtime;
 
 import io.iotj.graph.Graph;
 import io.iotj.stream.Operator;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * batch at a time, a reader consumes all it finds). An idle part is a parked virtual thread and
  * holds no platform thread.
  */
-final class ThreadsRuntime implements Runtime {
+final class ThreadsRuntime implements GraphRuntime {
     private final RuntimeOptions options;
 
     ThreadsRuntime(RuntimeOptions options) {
@@ -42,8 +42,8 @@ final class ThreadsRuntime implements Runtime {
 
         @Override
         void launch() {
-            for (Stream<?> s : graph.streams()) {
-                s.fullPolicy(Stream.FullPolicy.BLOCK);
+            for (IotStream<?> s : graph.streams()) {
+                s.fullPolicy(IotStream.FullPolicy.BLOCK);
             }
             for (Task t : tasks) {
                 t.thread = thread(t.part.name(), () -> loop(t));

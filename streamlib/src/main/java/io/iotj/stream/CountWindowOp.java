@@ -9,8 +9,8 @@ import java.util.function.Function;
  * values of its own, so the input stream need not hold a window.
  */
 final class CountWindowOp<T, R> extends Operator {
-    private final Stream.Reader<T> in;
-    private final Stream<R> out;
+    private final IotStream.Reader<T> in;
+    private final IotStream<R> out;
     private final Function<? super List<T>, ? extends R> f;
     private final int size;
     private final int step;
@@ -19,7 +19,7 @@ final class CountWindowOp<T, R> extends Operator {
     private int count;
     private int skip;
 
-    CountWindowOp(Stream<T> in, Stream<R> out, int size, int step, Function<? super List<T>, ? extends R> f) {
+    CountWindowOp(IotStream<T> in, IotStream<R> out, int size, int step, Function<? super List<T>, ? extends R> f) {
         super("window", List.of(in), List.of(out));
         if (size < 1 || step < 1) {
             throw new IllegalArgumentException("window size and step must be >= 1, were " + size + " and " + step);
@@ -34,7 +34,7 @@ final class CountWindowOp<T, R> extends Operator {
 
     @Override
     public int step(int max) {
-        Stream.Reader<T> r = in;
+        IotStream.Reader<T> r = in;
         int n = r.acquire(max);
         if (n == 0) {
             return 0;

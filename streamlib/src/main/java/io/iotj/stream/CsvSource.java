@@ -20,7 +20,7 @@ final class CsvSource extends SourceOp {
     private BufferedReader in;
     private long line;
 
-    CsvSource(Stream<Tuple> out, Path file, double rowsPerSecond, boolean header) {
+    CsvSource(IotStream<Tuple> out, Path file, double rowsPerSecond, boolean header) {
         super("csv_source", out, rowsPerSecond > 0 ? 1.0 / rowsPerSecond : 0, -1);
         this.file = file;
         this.header = header;

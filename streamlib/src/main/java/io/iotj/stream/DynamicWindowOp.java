@@ -8,11 +8,11 @@ import java.util.List;
  * Each window is passed as a fresh list, so the function may keep it.
  */
 final class DynamicWindowOp<T, R> extends PerValueOperator<T> {
-    private final Stream<R> out;
+    private final IotStream<R> out;
     private final WindowFunction<T, R> f;
     private final DynamicWindow<T> window;
 
-    DynamicWindowOp(Stream<T> in, Stream<R> out, int min, int max, int step, Object initialState, WindowFunction<T, R> f) {
+    DynamicWindowOp(IotStream<T> in, IotStream<R> out, int min, int max, int step, Object initialState, WindowFunction<T, R> f) {
         super("dynamic_window", in, List.of(out));
         this.out = out;
         this.f = f;

@@ -11,11 +11,11 @@ import java.util.List;
 
 /** Writes each value's text on its own line; flushes after every batch so the file is current. */
 final class FileSinkOp extends Operator {
-    private final Stream.Reader<Object> in;
+    private final IotStream.Reader<Object> in;
     private final Path file;
     private BufferedWriter w;
 
-    FileSinkOp(Stream<?> in, Path file) {
+    FileSinkOp(IotStream<?> in, Path file) {
         super("file_sink", List.of(in), List.of());
         this.in = reader(0);
         this.file = file;

@@ -5,10 +5,10 @@ import java.util.function.Function;
 
 /** Each value becomes the values of the iterable {@code f} returns ({@code null}: none). */
 final class FlatMapOp<T, R> extends PerValueOperator<T> {
-    private final Stream<R> out;
+    private final IotStream<R> out;
     private final Function<? super T, ? extends Iterable<? extends R>> f;
 
-    FlatMapOp(Stream<T> in, Stream<R> out, Function<? super T, ? extends Iterable<? extends R>> f) {
+    FlatMapOp(IotStream<T> in, IotStream<R> out, Function<? super T, ? extends Iterable<? extends R>> f) {
         super("flat_map", in, List.of(out));
         this.out = out;
         this.f = f;

@@ -11,7 +11,7 @@ final class FunctionSource<T, S> extends SourceOp {
     private final Function<S, Next<T, S>> f;
     private S state;
 
-    FunctionSource(Stream<T> out, S initial, Function<S, Next<T, S>> f, double interval, long numSteps) {
+    FunctionSource(IotStream<T> out, S initial, Function<S, Next<T, S>> f, double interval, long numSteps) {
         super("source", out, interval, numSteps);
         this.f = f;
         this.state = initial;

@@ -7,7 +7,7 @@ final class IterableSource<T> extends SourceOp {
     private final Iterable<? extends T> values;
     private Iterator<? extends T> it;
 
-    IterableSource(Stream<T> out, Iterable<? extends T> values, double interval) {
+    IterableSource(IotStream<T> out, Iterable<? extends T> values, double interval) {
         super("source", out, interval, -1);
         this.values = values;
     }

@@ -14,15 +14,15 @@ import java.util.function.Predicate;
  * events per CPU second). Failures are handled the same way.
  */
 final class MapOp<T, R> extends Operator {
-    private final Stream.Reader<T> in;
-    private final Stream<R> out;
+    private final IotStream.Reader<T> in;
+    private final IotStream<R> out;
     private final Function<? super T, ? extends R> f;
 
-    MapOp(Stream<T> in, Stream<R> out, Function<? super T, ? extends R> f) {
+    MapOp(IotStream<T> in, IotStream<R> out, Function<? super T, ? extends R> f) {
         this("map", in, out, f);
     }
 
-    private MapOp(String kind, Stream<T> in, Stream<R> out, Function<? super T, ? extends R> f) {
+    private MapOp(String kind, IotStream<T> in, IotStream<R> out, Function<? super T, ? extends R> f) {
         super(kind, List.of(in), List.of(out));
         this.in = reader(0);
         this.out = out;
@@ -30,18 +30,18 @@ final class MapOp<T, R> extends Operator {
     }
 
     /** The filter keeping the values for which {@code p} holds. */
-    static <T> MapOp<T, T> filter(Stream<T> in, Stream<T> out, Predicate<? super T> p) {
+    static <T> MapOp<T, T> filter(IotStream<T> in, IotStream<T> out, Predicate<? super T> p) {
         return new MapOp<>("filter", in, out, v -> p.test(v) ? v : null);
     }
 
     @Override
     public int step(int max) {
-        Stream.Reader<T> r = in;
+        IotStream.Reader<T> r = in;
         int n = r.acquire(max);
         if (n == 0) {
             return 0;
         }
-        Stream<R> o = out;
+        IotStream<R> o = out;
         for (int i = 0; i < n; i++) {
             T v = r.get(i);
             R y;

@@ -8,22 +8,22 @@ import java.util.List;
  * input; inputs interleave in the order they arrive.
  */
 final class MixOp extends Operator {
-    private final Stream<Object> out;
+    private final IotStream<Object> out;
     private final boolean indexed;
 
     @SuppressWarnings("unchecked")
-    MixOp(List<? extends Stream<?>> ins, Stream<?> out, boolean indexed) {
+    MixOp(List<? extends IotStream<?>> ins, IotStream<?> out, boolean indexed) {
         super(indexed ? "mix" : "merge", ins, List.of(out));
-        this.out = (Stream<Object>) out;
+        this.out = (IotStream<Object>) out;
         this.indexed = indexed;
     }
 
     @Override
     public int step(int max) {
-        List<Stream.Reader<?>> rs = readers();
+        List<IotStream.Reader<?>> rs = readers();
         int total = 0;
         for (int j = 0; j < rs.size(); j++) {
-            Stream.Reader<?> r = rs.get(j);
+            IotStream.Reader<?> r = rs.get(j);
             int n = r.acquire(max);
             for (int i = 0; i < n; i++) {
                 Object v = r.get(i);

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>To write a new operator (other modules add leaves this way), extend this class, read inputs
  * through {@link #reader(int)} ({@code acquire}/{@code get}/{@code advance}), write outputs with
- * {@link #emit(Stream, Object)} and end each step with {@link #flush(Stream)}; wrap a failing user
+ * {@link #emit(IotStream, Object)} and end each step with {@link #flush(IotStream)}; wrap a failing user
  * function in a {@link ValueFailure} naming the value.
  */
 public abstract class Operator {
@@ -20,9 +20,9 @@ public abstract class Operator {
     public static final int DEFAULT_BATCH = 1024;
 
     private final String kind;
-    private final List<Stream<?>> inputs;
-    private final List<Stream<?>> outputs;
-    private final List<Stream.Reader<?>> readers;
+    private final List<IotStream<?>> inputs;
+    private final List<IotStream<?>> outputs;
+    private final List<IotStream.Reader<?>> readers;
     private volatile Activation activation = Activation.INLINE;
     private boolean inlineRunning;
     private boolean inlineAgain;
@@ -36,19 +36,19 @@ public abstract class Operator {
      * @param kind    the operator's kind, used for part names ({@code map}, {@code zip}, …)
      */
     @SuppressWarnings("this-escape") // registration is the point; see the rule above
-    protected Operator(String kind, List<? extends Stream<?>> inputs, List<? extends Stream<?>> outputs) {
+    protected Operator(String kind, List<? extends IotStream<?>> inputs, List<? extends IotStream<?>> outputs) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
-        List<Stream.Reader<?>> rs = new ArrayList<>();
-        for (Stream<?> s : this.inputs) {
+        List<IotStream.Reader<?>> rs = new ArrayList<>();
+        for (IotStream<?> s : this.inputs) {
             rs.add(s.reader(kind + " reading " + s.name()));
         }
         this.readers = List.copyOf(rs);
-        for (Stream<?> s : this.outputs) {
+        for (IotStream<?> s : this.outputs) {
             s.setProducer(this);
         }
-        for (Stream<?> s : this.inputs) {
+        for (IotStream<?> s : this.inputs) {
             s.addConsumer(this);
         }
     }
@@ -85,40 +85,40 @@ public abstract class Operator {
     }
 
     /** Input streams, in order. */
-    public List<Stream<?>> inputs() {
+    public List<IotStream<?>> inputs() {
         return inputs;
     }
 
     /** Output streams, in order. */
-    public List<Stream<?>> outputs() {
+    public List<IotStream<?>> outputs() {
         return outputs;
     }
 
     /** The reader of input {@code i}. */
     @SuppressWarnings("unchecked")
-    protected final <X> Stream.Reader<X> reader(int i) {
-        return (Stream.Reader<X>) readers.get(i);
+    protected final <X> IotStream.Reader<X> reader(int i) {
+        return (IotStream.Reader<X>) readers.get(i);
     }
 
     /** Readers of all inputs, in order. */
-    public List<Stream.Reader<?>> readers() {
+    public List<IotStream.Reader<?>> readers() {
         return readers;
     }
 
     /** Writes a value to one of this operator's outputs (visible after {@link #flush}). */
-    protected static void emit(Stream<?> out, Object value) {
+    protected static void emit(IotStream<?> out, Object value) {
         out.put(value);
     }
 
     /** Publishes the values written to {@code out} and wakes its readers. */
-    protected static void flush(Stream<?> out) {
+    protected static void flush(IotStream<?> out) {
         out.publish();
     }
 
     /** Values waiting in this operator's inputs. */
     public long backlog() {
         long b = 0;
-        for (Stream.Reader<?> r : readers) {
+        for (IotStream.Reader<?> r : readers) {
             b += r.available();
         }
         return b;
@@ -127,7 +127,7 @@ public abstract class Operator {
     /** Values this operator consumed from its inputs since it was created. */
     public long valuesIn() {
         long n = 0;
-        for (Stream.Reader<?> r : readers) {
+        for (IotStream.Reader<?> r : readers) {
             n += r.consumed();
         }
         return n;
@@ -148,13 +148,13 @@ public abstract class Operator {
      * outputs may get another writer.
      */
     public final void detach() {
-        for (Stream<?> s : inputs) {
+        for (IotStream<?> s : inputs) {
             s.removeConsumer(this);
         }
-        for (Stream.Reader<?> r : readers) {
+        for (IotStream.Reader<?> r : readers) {
             r.close();
         }
-        for (Stream<?> s : outputs) {
+        for (IotStream<?> s : outputs) {
             s.clearProducer(this);
         }
     }
@@ -188,7 +188,7 @@ public abstract class Operator {
 
     @Override
     public String toString() {
-        return kind + inputs.stream().map(Stream::name).toList() + "->" + outputs.stream().map(Stream::name).toList();
+        return kind + inputs.stream().map(IotStream::name).toList() + "->" + outputs.stream().map(IotStream::name).toList();
     }
 
     /** Thrown to unwind an operator whose graph was stopped while it waited for room. */

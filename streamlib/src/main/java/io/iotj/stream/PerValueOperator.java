@@ -15,7 +15,7 @@ import java.util.List;
  * @param <T> the input's values
  */
 public abstract class PerValueOperator<T> extends Operator {
-    private final Stream.Reader<T> in;
+    private final IotStream.Reader<T> in;
 
     /**
      * @param kind    the operator's kind ({@code map}, {@code train}, …)
@@ -23,7 +23,7 @@ public abstract class PerValueOperator<T> extends Operator {
      * @param outputs the streams {@link #accept} writes to with {@link #emit}; all are published after
      *                each batch
      */
-    protected PerValueOperator(String kind, Stream<?> in, List<? extends Stream<?>> outputs) {
+    protected PerValueOperator(String kind, IotStream<?> in, List<? extends IotStream<?>> outputs) {
         super(kind, List.of(in), outputs);
         this.in = reader(0);
     }
@@ -38,7 +38,7 @@ public abstract class PerValueOperator<T> extends Operator {
 
     @Override
     public final int step(int max) {
-        Stream.Reader<T> r = in;
+        IotStream.Reader<T> r = in;
         int n = r.acquire(max);
         if (n == 0) {
             return 0;
@@ -61,7 +61,7 @@ public abstract class PerValueOperator<T> extends Operator {
     }
 
     private void publishAll() {
-        List<Stream<?>> outs = outputs();
+        List<IotStream<?>> outs = outputs();
         for (int k = 0; k < outs.size(); k++) {
             outs.get(k).publish();
         }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /** Separate (the inverse of mix): each {@code (index, value)} sends {@code value} to output {@code index}. */
 final class SeparateOp extends PerValueOperator<Object> {
-    private final List<Stream<?>> outs;
+    private final List<IotStream<?>> outs;
 
-    SeparateOp(Stream<?> in, List<? extends Stream<?>> outs) {
+    SeparateOp(IotStream<?> in, List<? extends IotStream<?>> outs) {
         super("separate", in, outs);
         this.outs = List.copyOf(outs);
     }

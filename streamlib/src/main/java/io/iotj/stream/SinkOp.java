@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 final class SinkOp<T> extends PerValueOperator<T> {
     private final Consumer<? super T> f;
 
-    SinkOp(Stream<T> in, Consumer<? super T> f) {
+    SinkOp(IotStream<T> in, Consumer<? super T> f) {
         this("sink", in, f);
     }
 
-    SinkOp(String kind, Stream<T> in, Consumer<? super T> f) {
+    SinkOp(String kind, IotStream<T> in, Consumer<? super T> f) {
         super(kind, in, List.of());
         this.f = f;
     }

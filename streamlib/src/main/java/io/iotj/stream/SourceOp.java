@@ -8,7 +8,7 @@ import java.util.List;
  * them; stops after {@code numSteps} values when that is not negative.
  */
 public abstract class SourceOp extends Operator {
-    private final Stream<?> out;
+    private final IotStream<?> out;
     private final long intervalNanos;
     private final long numSteps;
     private long steps;
@@ -21,7 +21,7 @@ public abstract class SourceOp extends Operator {
      * @param intervalSeconds seconds between values, 0 for as fast as possible
      * @param numSteps        values to produce, negative for unlimited
      */
-    protected SourceOp(String kind, Stream<?> out, double intervalSeconds, long numSteps) {
+    protected SourceOp(String kind, IotStream<?> out, double intervalSeconds, long numSteps) {
         super(kind, List.of(), List.of(out));
         if (!(intervalSeconds >= 0) || Double.isInfinite(intervalSeconds)) {
             throw new IllegalArgumentException(kind + ": time interval must be a number >= 0, was " + intervalSeconds);
@@ -32,13 +32,13 @@ public abstract class SourceOp extends Operator {
     }
 
     /**
-     * Produces the next value with {@link #emit(Stream, Object)} (or nothing), returning false when
+     * Produces the next value with {@link #emit(IotStream, Object)} (or nothing), returning false when
      * the source is exhausted.
      */
     protected abstract boolean produce();
 
     /** The stream written. */
-    protected Stream<?> out() {
+    protected IotStream<?> out() {
         return out;
     }
 

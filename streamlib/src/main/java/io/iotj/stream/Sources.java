@@ -17,8 +17,8 @@ public final class Sources {
      * {@code intervalSeconds} (0: as fast as readers take values), {@code numSteps} times
      * (negative: forever).
      */
-    public static <T> Stream<T> function(String name, Supplier<? extends T> f, double intervalSeconds, long numSteps) {
-        Stream<T> out = new Stream<>(name);
+    public static <T> IotStream<T> function(String name, Supplier<? extends T> f, double intervalSeconds, long numSteps) {
+        IotStream<T> out = new IotStream<>(name);
         new FunctionSource<T, Object>(out, null, s -> Next.of(f.get(), null), intervalSeconds, numSteps);
         return out;
     }
@@ -27,16 +27,16 @@ public final class Sources {
      * IoTpy's {@code source(function, time_interval, initial_state, num_steps)}: {@code f(state)}
      * returns the value and the next state.
      */
-    public static <T, S> Stream<T> function(String name, S initialState, Function<S, Next<T, S>> f,
+    public static <T, S> IotStream<T> function(String name, S initialState, Function<S, Next<T, S>> f,
                                             double intervalSeconds, long numSteps) {
-        Stream<T> out = new Stream<>(name);
+        IotStream<T> out = new IotStream<>(name);
         new FunctionSource<>(out, initialState, f, intervalSeconds, numSteps);
         return out;
     }
 
     /** The values of an iterable, every {@code intervalSeconds} (0: as fast as readers take them). */
-    public static <T> Stream<T> iterable(String name, Iterable<? extends T> values, double intervalSeconds) {
-        Stream<T> out = new Stream<>(name);
+    public static <T> IotStream<T> iterable(String name, Iterable<? extends T> values, double intervalSeconds) {
+        IotStream<T> out = new IotStream<>(name);
         new IterableSource<>(out, values, intervalSeconds);
         return out;
     }
@@ -45,8 +45,8 @@ public final class Sources {
      * A CSV file's rows as tuples, replayed at {@code rowsPerSecond} (0: as fast as readers take
      * them), skipping the first row when {@code header}.
      */
-    public static Stream<Tuple> csv(String name, Path file, double rowsPerSecond, boolean header) {
-        Stream<Tuple> out = new Stream<>(name);
+    public static IotStream<Tuple> csv(String name, Path file, double rowsPerSecond, boolean header) {
+        IotStream<Tuple> out = new IotStream<>(name);
         new CsvSource(out, file, rowsPerSecond, header);
         return out;
     }

@@ -5,11 +5,11 @@ import java.util.function.BiFunction;
 
 /** Map with state: {@code f(value, state)} gives the output and the next state. */
 final class StatefulMapOp<T, R, S> extends PerValueOperator<T> {
-    private final Stream<R> out;
+    private final IotStream<R> out;
     private final BiFunction<? super T, S, Next<R, S>> f;
     private S state;
 
-    StatefulMapOp(Stream<T> in, Stream<R> out, S initial, BiFunction<? super T, S, Next<R, S>> f) {
+    StatefulMapOp(IotStream<T> in, IotStream<R> out, S initial, BiFunction<? super T, S, Next<R, S>> f) {
         super("map", in, List.of(out));
         this.out = out;
         this.f = f;

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Empty windows give nothing. Keeps only values of the current window.
  */
 final class TimedWindowOp extends PerValueOperator<Object> {
-    private final Stream<Tuple> out;
+    private final IotStream<Tuple> out;
     private final double duration;
     private final double stepTime;
     private final Function<? super List<Object>, ?> f;
@@ -20,7 +20,7 @@ final class TimedWindowOp extends PerValueOperator<Object> {
     private double start;
     private boolean integral;
 
-    TimedWindowOp(Stream<?> in, Stream<Tuple> out, double duration, double step, Function<? super List<Object>, ?> f) {
+    TimedWindowOp(IotStream<?> in, IotStream<Tuple> out, double duration, double step, Function<? super List<Object>, ?> f) {
         super("timed_window", in, List.of(out));
         if (!(duration > 0) || !(step > 0)) {
             throw new IllegalArgumentException("timed window duration and step must be > 0, were " + duration + " and " + step);

@@ -4,9 +4,9 @@ import java.util.List;
 
 /** Unzip: the k-th item of each tuple-like value goes to output k. */
 final class UnzipOp extends PerValueOperator<Object> {
-    private final List<Stream<?>> outs;
+    private final List<IotStream<?>> outs;
 
-    UnzipOp(Stream<?> in, List<? extends Stream<?>> outs) {
+    UnzipOp(IotStream<?> in, List<? extends IotStream<?>> outs) {
         super("unzip", in, outs);
         this.outs = List.copyOf(outs);
     }

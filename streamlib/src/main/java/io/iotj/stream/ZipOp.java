@@ -4,9 +4,9 @@ import java.util.List;
 
 /** Zip by position: the i-th values of all inputs become one tuple. */
 final class ZipOp extends Operator {
-    private final Stream<Tuple> out;
+    private final IotStream<Tuple> out;
 
-    ZipOp(List<? extends Stream<?>> ins, Stream<Tuple> out) {
+    ZipOp(List<? extends IotStream<?>> ins, IotStream<Tuple> out) {
         super("zip", ins, List.of(out));
         if (ins.isEmpty()) {
             throw new IllegalArgumentException("zip needs at least one input stream");
@@ -16,9 +16,9 @@ final class ZipOp extends Operator {
 
     @Override
     public int step(int max) {
-        List<Stream.Reader<?>> rs = readers();
+        List<IotStream.Reader<?>> rs = readers();
         int n = max;
-        for (Stream.Reader<?> r : rs) {
+        for (IotStream.Reader<?> r : rs) {
             n = Math.min(n, r.acquire(max));
         }
         if (n == 0) {
@@ -33,7 +33,7 @@ final class ZipOp extends Operator {
             out.put(Tuple.of(t));
         }
         out.publish();
-        for (Stream.Reader<?> r : rs) {
+        for (IotStream.Reader<?> r : rs) {
             r.advance(n);
         }
         return n;

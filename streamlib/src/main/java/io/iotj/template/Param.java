@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A declared input or output of a template: a name and an optional type.
  *
- * <p>In the seed's JSON a parameter is either {@code "x"} (untyped) or {@code ["stream", "x"]}.
+ * <p>In IoTpy's JSON a parameter is either {@code "x"} (untyped) or {@code ["stream", "x"]}.
  * Known types are {@value #STREAM} and {@value #FUNCTION}; other type words are kept as written.
  *
  * @param name the parameter's name, never null

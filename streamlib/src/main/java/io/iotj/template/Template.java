@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The seed's template model: what IoTpy stores as JSON.
+ * IoTpy's template model: what IoTpy stores as JSON.
  *
  * <p>A leaf template has {@code assembly} equal to its own implementation name (e.g. {@code "map"})
  * and no components; a composite has {@code assembly} equal to {@value #ASSEMBLE} and is built from

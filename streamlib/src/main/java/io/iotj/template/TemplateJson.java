@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes the seed's template JSON (IoTpy's format) exactly.
+ * Reads and writes IoTpy's template JSON (IoTpy's format) exactly.
  *
  * <p>Keys: {@code name}, {@code assembly}, {@code inputs} and {@code outputs} (each entry
  * {@code "x"} or {@code ["stream", "x"]}), {@code optional}, {@code components}

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *     parameter, a parameter wired twice or with a gap in its list, an output used as an input or
  *     an input as an output, a stream wired to a typed non-stream parameter (or a constant or
  *     function to a stream parameter), a name that is not defined, a template that uses itself;</li>
- * <li>warnings: an input never used (the seed's own {@code test} declares {@code y} and never
+ * <li>warnings: an input never used (IoTpy's own {@code test} declares {@code y} and never
  *     uses it), an output never assigned, a composite without parts.</li>
  * </ul>
  */

@@ -1,5 +1,5 @@
 /**
- * The seed's template model (IoTpy's JSON) and what works on it without text: {@link
+ * IoTpy's template model (IoTpy's JSON) and what works on it without text: {@link
  * io.iotj.template.Template} and its parts, {@link io.iotj.template.TemplateJson} (read and write
  * the JSON exactly), {@link io.iotj.template.TemplateLibrary} (templates by name, with the leaf
  * signatures), {@link io.iotj.template.TemplateValidator} (checks before anything runs) and the

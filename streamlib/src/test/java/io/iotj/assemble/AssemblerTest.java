@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
-import io.iotj.runtime.Status;
-import io.iotj.stream.Stream;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import io.iotj.template.Component;
 import io.iotj.template.External;
@@ -40,8 +40,8 @@ class AssemblerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
-    void seedTestTemplateGivesPairsInBothRuntimes(String mode) throws Exception {
-        Assembly a = assembler(Templates.seedTest()).assemble("test-" + mode, "test", Map.of());
+    void thesisTestTemplateGivesPairsInBothRuntimes(String mode) throws Exception {
+        Assembly a = assembler(Templates.thesisTest()).assemble("test-" + mode, "test", Map.of());
         assertEquals(List.of("map0", "map1", "zip0"), a.graph().parts().stream().map(p -> p.name()).toList());
         RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(a.graph());
         try {
@@ -60,12 +60,12 @@ class AssemblerTest {
 
     @Test
     void aStreamGivenByTheCallerIsUsed() {
-        Stream<Integer> x = new Stream<>("sensor");
-        Assembly a = assembler(Templates.seedTest()).assemble("given", "test", Map.of("x", x));
+        IotStream<Integer> x = new IotStream<>("sensor");
+        Assembly a = assembler(Templates.thesisTest()).assemble("given", "test", Map.of("x", x));
         assertTrue(a.graph().inputs().get("x") == x);
-        assertEquals(Templates.seedTest(), a.graph().origin().orElseThrow().template());
+        assertEquals(Templates.thesisTest(), a.graph().origin().orElseThrow().template());
         assertEquals(Map.of("x", x), a.graph().origin().orElseThrow().args());
-        List<Object> z = ((Stream<Object>) a.graph().outputs().get("z")).toList();
+        List<Object> z = ((IotStream<Object>) a.graph().outputs().get("z")).toList();
         x.extend(5); // not started: operators run inline
         assertEquals(List.of(Tuple.of(10, 5)), z);
     }
@@ -76,7 +76,7 @@ class AssemblerTest {
                 List.of(new Component("map0", "map")),
                 List.of(new External("x", "map0", "in"), new External("\"times_tow\"", "map0", "function"),
                         new External("y", "map0", "out")), List.of());
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         AssemblyException e = assertThrows(AssemblyException.class,
                 () -> assembler(t).assemble("bad", "t", Map.of("x", x)));
         assertEquals("map0", e.part());
@@ -96,7 +96,7 @@ class AssemblerTest {
     @Test
     void unknownParameterOfTheCallerIsNamed() {
         AssemblyException e = assertThrows(AssemblyException.class,
-                () -> assembler(Templates.seedTest()).assemble("g", "test", Map.of("w", 1)));
+                () -> assembler(Templates.thesisTest()).assemble("g", "test", Map.of("w", 1)));
         assertTrue(e.getMessage().contains("no parameter w"), e.getMessage());
     }
 
@@ -116,8 +116,8 @@ class AssemblerTest {
                         new Internal("attribute0", "out", "map0", "function")));
         Assembly a = assembler(t).assemble("count", "counting", Map.of());
         assertEquals(3, a.values().get("step"));
-        List<Object> y = ((Stream<Object>) a.graph().outputs().get("y")).toList();
-        ((Stream<Object>) a.graph().inputs().get("x")).extend(1, 2, 3);
+        List<Object> y = ((IotStream<Object>) a.graph().outputs().get("y")).toList();
+        ((IotStream<Object>) a.graph().inputs().get("x")).extend(1, 2, 3);
         assertEquals(List.of(3, 9, 18), y);
     }
 
@@ -153,9 +153,9 @@ class AssemblerTest {
                         new External("4", "window0", "window_size"), new External("4", "window0", "step_size"),
                         new External("sums", "window0", "out")), List.of());
         Assembly a = assembler(t).assemble("g", "t", Map.of());
-        List<Object> tripled = ((Stream<Object>) a.graph().outputs().get("tripled")).toList();
-        List<Object> sums = ((Stream<Object>) a.graph().outputs().get("sums")).toList();
-        ((Stream<Object>) a.graph().inputs().get("x")).extend(new ArrayList<>(IntStream.range(0, 16).boxed().toList()));
+        List<Object> tripled = ((IotStream<Object>) a.graph().outputs().get("tripled")).toList();
+        List<Object> sums = ((IotStream<Object>) a.graph().outputs().get("sums")).toList();
+        ((IotStream<Object>) a.graph().inputs().get("x")).extend(new ArrayList<>(IntStream.range(0, 16).boxed().toList()));
         assertEquals(List.of(6, 22, 38, 54), sums);
         assertEquals(3L, tripled.get(1));
     }
@@ -171,8 +171,8 @@ class AssemblerTest {
                 List.of(new Internal("twice0", "out", "twice1", "in")));
         Assembly a = assembler(twice, four).assemble("g", "four", Map.of());
         assertEquals(List.of("twice0.map0", "twice1.map0"), a.graph().parts().stream().map(p -> p.name()).toList());
-        List<Object> y = ((Stream<Object>) a.graph().outputs().get("y")).toList();
-        ((Stream<Object>) a.graph().inputs().get("x")).extend(1, 5);
+        List<Object> y = ((IotStream<Object>) a.graph().outputs().get("y")).toList();
+        ((IotStream<Object>) a.graph().inputs().get("x")).extend(1, 5);
         assertEquals(List.of(4, 20), y);
     }
 
@@ -183,9 +183,9 @@ class AssemblerTest {
                 List.of(new External("x", "unzip0", "in"), new External("a", "unzip0", "out", 0), new External("b", "unzip0", "out", 1)),
                 List.of());
         Assembly asm = assembler(t).assemble("g", "t", Map.of());
-        List<Object> a = ((Stream<Object>) asm.graph().outputs().get("a")).toList();
-        List<Object> b = ((Stream<Object>) asm.graph().outputs().get("b")).toList();
-        ((Stream<Object>) asm.graph().inputs().get("x")).extend(Tuple.of(1, "one"), Tuple.of(2, "two"));
+        List<Object> a = ((IotStream<Object>) asm.graph().outputs().get("a")).toList();
+        List<Object> b = ((IotStream<Object>) asm.graph().outputs().get("b")).toList();
+        ((IotStream<Object>) asm.graph().inputs().get("x")).extend(Tuple.of(1, "one"), Tuple.of(2, "two"));
         assertEquals(List.of(1, 2), a);
         assertEquals(List.of("one", "two"), b);
     }
@@ -206,7 +206,7 @@ class AssemblerTest {
                         new External("\"keep\"", "sink0", "function"), new External("\"!\"", "sink0", "parameters", 0)),
                 List.of(new Internal("map0", "out", "sink0", "in")));
         Assembly a = Assembler.standard(TemplateSource.of(t), fs).assemble("g", "t", Map.of());
-        ((Stream<Object>) a.graph().inputs().get("x")).extend(1, 2, 3);
+        ((IotStream<Object>) a.graph().inputs().get("x")).extend(1, 2, 3);
         assertEquals(List.of("10/!", "30/!", "60/!"), seen);
     }
 
@@ -219,8 +219,8 @@ class AssemblerTest {
         RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(assembler(t).assemble("inv-" + mode, "t", Map.of()).graph());
         g.in("x").extend(List.of(5, 0, 4));
         assertFalse(g.awaitIdle(WAIT));
-        Status s = g.status();
-        assertEquals(Status.State.FAILED, s.state());
+        GraphStatus s = g.status();
+        assertEquals(GraphStatus.State.FAILED, s.state());
         assertEquals("map0", s.part());
         assertEquals(0, s.value());
         assertInstanceOf(ArithmeticException.class, s.error());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import io.iotj.stream.WindowState;
 import io.iotj.template.Component;
@@ -25,13 +25,13 @@ class LeavesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<Object> in(Assembly a, String n) {
-        return (Stream<Object>) a.graph().inputs().get(n);
+    private static IotStream<Object> in(Assembly a, String n) {
+        return (IotStream<Object>) a.graph().inputs().get(n);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> out(Assembly a, String n) {
-        return ((Stream<Object>) a.graph().outputs().get(n)).toList();
+        return ((IotStream<Object>) a.graph().outputs().get(n)).toList();
     }
 
     @Test
@@ -89,11 +89,11 @@ class LeavesTest {
     @Test
     void aLeafAssembledAloneTakesListsOfStreams() {
         // How a remote node builds one part: the leaf's own parameters given as streams.
-        Stream<Object> a = new Stream<>("a");
-        Stream<Object> b = new Stream<>("b");
-        Stream<Object> zipped = new Stream<>("zipped");
-        Stream<Object> first = new Stream<>("first");
-        Stream<Object> second = new Stream<>("second");
+        IotStream<Object> a = new IotStream<>("a");
+        IotStream<Object> b = new IotStream<>("b");
+        IotStream<Object> zipped = new IotStream<>("zipped");
+        IotStream<Object> first = new IotStream<>("first");
+        IotStream<Object> second = new IotStream<>("second");
         Assembler asm = Assembler.standard(TemplateSource.library(io.iotj.template.TemplateLibrary.standard()), FunctionResolver.NONE);
         asm.assemble("zip-part", "zip", Map.of("in", List.of(a, b), "out", zipped));
         asm.assemble("unzip-part", "unzip", Map.of("in", zipped, "out", List.of(first, second)));

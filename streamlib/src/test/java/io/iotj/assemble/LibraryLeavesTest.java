@@ -3,7 +3,7 @@ package io.iotj.assemble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
@@ -25,22 +25,22 @@ class LibraryLeavesTest {
     }
 
     @Test
-    void theSeedTestAssemblesAgainstTheLibrary() {
-        TemplateLibrary lib = TemplateLibrary.standard().register(Templates.seedTest());
+    void theThesisTestAssemblesAgainstTheLibrary() {
+        TemplateLibrary lib = TemplateLibrary.standard().register(Templates.thesisTest());
         Assembler a = Assembler.standard(TemplateSource.library(lib),
                 FunctionResolver.of(Map.of("times_two", (Function<Integer, Integer>) v -> 2 * v)));
         Assembly asm = a.assemble("lib", "test", Map.of());
         @SuppressWarnings("unchecked")
-        List<Object> z = ((Stream<Object>) asm.graph().outputs().get("z")).toList();
+        List<Object> z = ((IotStream<Object>) asm.graph().outputs().get("z")).toList();
         @SuppressWarnings("unchecked")
-        Stream<Object> x = (Stream<Object>) asm.graph().inputs().get("x");
+        IotStream<Object> x = (IotStream<Object>) asm.graph().inputs().get("x");
         x.extend(1, 2, 3);
         assertEquals(List.of(Tuple.of(2, 1), Tuple.of(4, 2), Tuple.of(6, 3)), z);
     }
 
     @Test
     void anUnknownFunctionForATypedLeafParameterIsCaughtAtAssembly() {
-        TemplateLibrary lib = TemplateLibrary.standard().register(Templates.seedTest());
+        TemplateLibrary lib = TemplateLibrary.standard().register(Templates.thesisTest());
         Assembler a = Assembler.standard(TemplateSource.library(lib), FunctionResolver.NONE);
         AssemblyException e = org.junit.jupiter.api.Assertions.assertThrows(AssemblyException.class,
                 () -> a.assemble("lib", "test", Map.of()));

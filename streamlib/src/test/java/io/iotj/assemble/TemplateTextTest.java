@@ -8,7 +8,7 @@ import io.iotj.parse.TemplateParser;
 import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
-import io.iotj.runtime.Status;
+import io.iotj.runtime.GraphStatus;
 import io.iotj.stream.Tuple;
 import io.iotj.template.Template;
 import io.iotj.template.TemplateLibrary;
@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TemplateTextTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** The seed's section 3.2 text. */
-    private static final String SEED_TEST = """
+    /** IoTpy's section 3.2 text. */
+    private static final String THESIS_TEST = """
             test(x:stream, y:stream) -> z:stream {
               a = map(in=x, function="times_two");
               b = map(in=x, function="iden");
@@ -34,10 +34,10 @@ class TemplateTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
-    void seedTestFromTextGivesPairs(String mode) throws Exception {
+    void thesisTestFromTextGivesPairs(String mode) throws Exception {
         TemplateLibrary lib = TemplateLibrary.standard();
-        Template t = TemplateParser.parseTemplate(SEED_TEST, lib);
-        assertEquals(Templates.seedTest().components(), t.components());
+        Template t = TemplateParser.parseTemplate(THESIS_TEST, lib);
+        assertEquals(Templates.thesisTest().components(), t.components());
         lib.register(t);
         Assembler a = Assembler.standard(TemplateSource.library(lib),
                 FunctionResolver.of(Map.of("times_two", (Function<Integer, Integer>) v -> 2 * v)));
@@ -49,7 +49,7 @@ class TemplateTextTest {
         } finally {
             g.stop();
         }
-        assertEquals(Status.State.STOPPED, g.status().state());
+        assertEquals(GraphStatus.State.STOPPED, g.status().state());
         for (Thread th : Thread.getAllStackTraces().keySet()) {
             assertFalse(th.getName().startsWith("iotj-text-" + mode), th.getName());
         }

@@ -7,7 +7,7 @@ import io.iotj.template.Param;
 import io.iotj.template.Template;
 import java.util.List;
 
-/** Templates used by the tests, as the seed's JSON model. */
+/** Templates used by the tests, as IoTpy's JSON model. */
 final class Templates {
     private Templates() {
     }
@@ -16,8 +16,8 @@ final class Templates {
         return new Param(name, Param.STREAM);
     }
 
-    /** The seed's {@code test} template, exactly as printed in its section 3.1.2. */
-    static Template seedTest() {
+    /** IoTpy's {@code test} template, exactly as printed in its section 3.1.2. */
+    static Template thesisTest() {
         return new Template("test", Template.ASSEMBLE,
                 List.of(stream("x"), stream("y")), List.of(stream("z")), List.of(),
                 List.of(new Component("map0", "map"), new Component("map1", "map"), new Component("zip0", "zip")),

@@ -5,7 +5,7 @@ import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.Runtimes;
 import io.iotj.stream.Next;
 import io.iotj.stream.Sources;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ManyGraphsBenchmark {
         List<RunningGraph> running = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int g = 0; g < graphs; g++) {
-            Stream<Double> sensor = Sources.function("sensor" + g, 0, (Integer k) -> Next.of(Math.sin(k / 10.0), k + 1), 1 / hz, -1);
+            IotStream<Double> sensor = Sources.function("sensor" + g, 0, (Integer k) -> Next.of(Math.sin(k / 10.0), k + 1), 1 / hz, -1);
             sensor.map(v -> v * 2).window(10, 10, w -> w.size()).sink(n -> windows.incrementAndGet());
             running.add(Runtimes.named(mode, io.iotj.runtime.RuntimeOptions.DEFAULT).start(Graph.of("sensor" + g, sensor)));
         }

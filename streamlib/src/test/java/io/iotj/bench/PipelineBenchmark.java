@@ -5,7 +5,7 @@ import io.iotj.runtime.RunningGraph;
 import io.iotj.runtime.RuntimeOptions;
 import io.iotj.runtime.Runtimes;
 import io.iotj.stream.Sources;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class PipelineBenchmark {
 
     /** Events per wall-clock second and per second of the process's CPU time (less sensitive to other load). */
     private static double[] once(String mode, long n, int batch) throws Exception {
-        Stream<Long> src = Sources.iterable("numbers", () -> new Iterator<Long>() {
+        IotStream<Long> src = Sources.iterable("numbers", () -> new Iterator<Long>() {
             private long i;
 
             @Override

@@ -37,9 +37,9 @@ class MlLeavesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /**
-     * Section 2.1.2 of the seed, with the function names quoted (a string constant naming a
-     * function); the seed's own bare {@code function=train} runs too, see
-     * {@link #theSeedsLinearRegressionTextRunsAsWrittenWithBareFunctionNames}.
+     * Section 2.1.2 of the IoTpy thesis, with the function names quoted (a string constant naming a
+     * function); IoTpy's own bare {@code function=train} runs too, see
+     * {@link #theThesisLinearRegressionTextRunsAsWrittenWithBareFunctionNames}.
      */
     static final String LINEAR_REGRESSION = """
             linear_regression(x:stream, y:stream) -> z:stream {
@@ -83,7 +83,7 @@ class MlLeavesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
-    void theSeedsLinearRegressionTemplateRuns(String mode) throws Exception {
+    void theThesisLinearRegressionTemplateRuns(String mode) throws Exception {
         Template t = TemplateParser.parseTemplate(LINEAR_REGRESSION, library());
         Assembly a = assembler(t).assemble("lr-" + mode, "linear_regression", Map.of());
         assertEquals(List.of("train0", "predict0"), a.graph().parts().stream().map(p -> p.name()).toList());
@@ -115,7 +115,7 @@ class MlLeavesTest {
     }
 
     @Test
-    void aModelObjectMadeByFuncServesThroughAttributeAsInTheSeedsMeetupTemplate() {
+    void aModelObjectMadeByFuncServesThroughAttributeAsInTheThesisMeetupTemplate() {
         Template t = TemplateParser.parseTemplate("""
                 meetup(points:stream) -> centroids:stream {
                     km = func(function="io.iotj.ml.incremental.KMeansStream", parameters=[2, 2]);
@@ -130,7 +130,7 @@ class MlLeavesTest {
     /** Feeds 8 points alternating between two places; the last centroids tell them apart. */
     private static void assertSeparatesTwoGroups(Assembly a) {
         @SuppressWarnings("unchecked")
-        var points = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("points");
+        var points = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("points");
         List<?> out = a.graph().outputs().get("centroids").toList();
         for (int i = 0; i < 8; i++) {
             points.append(i % 2 == 0 ? new double[] {0, 0} : new double[] {10, 10}); // not started: inline
@@ -151,9 +151,9 @@ class MlLeavesTest {
         var ridge = io.iotj.ml.smile.SmileModels.of("ridge", Map.of("lambda", 1e-6));
         Assembly a = assembler(t).assemble("learn", "learn", Map.of("f", ridge));
         @SuppressWarnings("unchecked")
-        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        var x = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("x");
         @SuppressWarnings("unchecked")
-        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        var y = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("y");
         List<?> z = a.graph().outputs().get("z").toList();
         for (int i = 0; i < 10; i++) {
             x.append(List.of(i, 3 * i - 1)); // rows as lists of numbers
@@ -174,8 +174,8 @@ class MlLeavesTest {
         var ridge = io.iotj.ml.smile.SmileModels.of("ridge", Map.of("lambda", 1e-6));
         Assembly a = assembler(t).assemble("many-models", "learn", Map.of("f", ridge));
         @SuppressWarnings("unchecked")
-        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
-        io.iotj.stream.Stream<?> m = a.graph().outputs().get("m");
+        var x = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("x");
+        io.iotj.stream.IotStream<?> m = a.graph().outputs().get("m");
         List<?> all = m.toList();
         for (int i = 0; i < 200; i++) {
             x.append(new double[] {i, 2 * i + 5});
@@ -198,9 +198,9 @@ class MlLeavesTest {
                 """, library());
         Assembly a = assembler(t).assemble("learn2", "learn", Map.of());
         @SuppressWarnings("unchecked")
-        var x = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("x");
+        var x = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("x");
         @SuppressWarnings("unchecked")
-        var y = (io.iotj.stream.Stream<Object>) a.graph().inputs().get("y");
+        var y = (io.iotj.stream.IotStream<Object>) a.graph().inputs().get("y");
         List<?> z = a.graph().outputs().get("z").toList();
         for (int i = 0; i < 10; i++) {
             x.append(new double[] {i, 2 * i + 5});
@@ -223,9 +223,9 @@ class MlLeavesTest {
         assertTrue(e.getMessage().contains("must be at least min_window_size (5)"), e.getMessage());
     }
 
-    /** Section 2.1.2 of the seed exactly as printed: {@code function=train} is a bare word. */
-    private static String seedText() throws java.io.IOException {
-        try (var in = MlLeavesTest.class.getResourceAsStream("/io/iotj/parse/seed_linear_regression.txt")) {
+    /** Section 2.1.2 of the IoTpy thesis exactly as printed: {@code function=train} is a bare word. */
+    private static String thesisText() throws java.io.IOException {
+        try (var in = MlLeavesTest.class.getResourceAsStream("/io/iotj/parse/thesis_linear_regression.txt")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -237,7 +237,7 @@ class MlLeavesTest {
                 FunctionResolver.standard(notebook));
     }
 
-    private static FunctionResolver seedFunctions() {
+    private static FunctionResolver thesisFunctions() {
         return FunctionResolver.of(Map.of(
                 "train", Fns.methods("train", List.of(method("train")), null),
                 "predict", Fns.methods("predict", List.of(method("predict")), null)));
@@ -245,19 +245,19 @@ class MlLeavesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
-    void theSeedsLinearRegressionTextRunsAsWrittenWithBareFunctionNames(String mode) throws Exception {
-        Template t = TemplateParser.parseTemplate(seedText(), library());
+    void theThesisLinearRegressionTextRunsAsWrittenWithBareFunctionNames(String mode) throws Exception {
+        Template t = TemplateParser.parseTemplate(thesisText(), library());
         // IoTpy's JSON keeps the bare word as an external, not a quoted constant.
         assertTrue(t.externals().contains(new io.iotj.template.External("train", "train0", "function")), t.externals().toString());
-        Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("seed-lr-" + mode, "linear_regression", Map.of());
+        Assembly a = signatureAwareAssembler(t, thesisFunctions()).assemble("thesis-lr-" + mode, "linear_regression", Map.of());
         assertPredictsTheLine(a, mode);
     }
 
     @Test
     void anUnknownBareFunctionNameIsNamedWithItsPartBeforeAnythingRuns() throws Exception {
-        Template t = TemplateParser.parseTemplate(seedText().replace("function=predict", "function=predikt"), library());
+        Template t = TemplateParser.parseTemplate(thesisText().replace("function=predict", "function=predikt"), library());
         AssemblyException e = assertThrows(AssemblyException.class,
-                () -> signatureAwareAssembler(t, seedFunctions()).assemble("typo", "linear_regression", Map.of()));
+                () -> signatureAwareAssembler(t, thesisFunctions()).assemble("typo", "linear_regression", Map.of()));
         assertEquals("predict0", e.part());
         assertEquals("function", e.param());
         assertTrue(e.getMessage().contains("unknown function \"predikt\"")
@@ -279,7 +279,7 @@ class MlLeavesTest {
                         new io.iotj.template.External("m", "train0", "model")),
                 List.of());
         AssemblyException e = assertThrows(AssemblyException.class,
-                () -> signatureAwareAssembler(t, seedFunctions()).assemble("w", "w", Map.of()));
+                () -> signatureAwareAssembler(t, thesisFunctions()).assemble("w", "w", Map.of()));
         assertEquals("train0", e.part());
         assertEquals("num_features", e.param());
         assertTrue(e.getMessage().contains("\"two\""), e.getMessage());
@@ -287,7 +287,7 @@ class MlLeavesTest {
 
     @Test
     void theMeetupFormTrainAsAnAttributeOutputStillWinsOverTheFunctionName() {
-        // As in the seed's meetup template: `train` is assigned by a line, so function=train is that
+        // As in IoTpy's meetup template: `train` is assigned by a line, so function=train is that
         // part's output (an internal), even though a function named train exists too.
         Template t = TemplateParser.parseTemplate("""
                 meetup(points:stream) -> centroids:stream {
@@ -298,7 +298,7 @@ class MlLeavesTest {
                 """, library());
         assertTrue(t.internals().stream().anyMatch(i -> i.srcParam().equals("out") && i.dstParam().equals("function")),
                 t.internals().toString());
-        Assembly a = signatureAwareAssembler(t, seedFunctions()).assemble("meetup2", "meetup", Map.of());
+        Assembly a = signatureAwareAssembler(t, thesisFunctions()).assemble("meetup2", "meetup", Map.of());
         assertSeparatesTwoGroups(a);
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iotj.ml.incremental.LinearFit;
 import io.iotj.ml.incremental.LinearRegressionStream;
 import io.iotj.ml.smile.SmileModels;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.ValueFailure;
 import java.util.List;
 import java.util.Random;
@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class MlStreamsTest {
 
     @Test
-    void theSeedsLinearRegressionTemplateShape() {
+    void theThesisLinearRegressionTemplateShape() {
         // model = train(in=x, function=train, num_features=2, min_window_size=5, max_window_size=30, step_size=2);
         // z = predict(in=y, function=predict, model=model, num_features=2);
         var ols = SmileModels.of("ols");
-        Stream<double[]> x = new Stream<>("x");
-        Stream<double[]> y = new Stream<>("y");
-        Stream<Object> model = MlStreams.train(x, ols, 2, 5, 30, 2);
-        Stream<Object> z = MlStreams.predict(y, ols, model, 2);
+        IotStream<double[]> x = new IotStream<>("x");
+        IotStream<double[]> y = new IotStream<>("y");
+        IotStream<Object> model = MlStreams.train(x, ols, 2, 5, 30, 2);
+        IotStream<Object> z = MlStreams.predict(y, ols, model, 2);
         List<Object> models = model.toList();
         List<Object> predictions = z.toList();
 
@@ -40,10 +40,10 @@ class MlStreamsTest {
 
     @Test
     void rowsBeforeTheFirstModelGiveNoPredictionThenTheLatestModelIsUsed() {
-        Stream<List<Double>> history = new Stream<>("history");
-        Stream<double[]> live = new Stream<>("live");
-        Stream<LinearFit> model = MlStreams.train(history, LinearRegressionStream.trainer(1, 3, 3, 3));
-        Stream<Double> z = MlStreams.predict(live, model, new Predictor<>(LinearRegressionStream.predictFunction(), 1));
+        IotStream<List<Double>> history = new IotStream<>("history");
+        IotStream<double[]> live = new IotStream<>("live");
+        IotStream<LinearFit> model = MlStreams.train(history, LinearRegressionStream.trainer(1, 3, 3, 3));
+        IotStream<Double> z = MlStreams.predict(live, model, new Predictor<>(LinearRegressionStream.predictFunction(), 1));
         List<Double> out = z.toList();
         live.append(new double[] {1});
         assertEquals(List.of(), out, "no model yet");
@@ -62,7 +62,7 @@ class MlStreamsTest {
 
     @Test
     void aBadRowFailsThePartWithTheValueAndTheReason() {
-        Stream<Object> in = new Stream<>("in");
+        IotStream<Object> in = new IotStream<>("in");
         MlStreams.train(in, SmileModels.of("ols"), 2, 3, 3, 1);
         in.append(List.of(1, 2, 3));
         ValueFailure f = assertThrows(ValueFailure.class, () -> in.append("hello"));

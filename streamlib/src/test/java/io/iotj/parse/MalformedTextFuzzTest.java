@@ -36,8 +36,8 @@ class MalformedTextFuzzTest {
     private final TemplateLibrary lib = mlLibrary();
 
     private List<String> validTexts() {
-        List<String> texts = new ArrayList<>(List.of(resource("seed_test.txt"), resource("seed_meetup.txt"),
-                resource("seed_linear_regression.txt")));
+        List<String> texts = new ArrayList<>(List.of(resource("thesis_test.txt"), resource("thesis_meetup.txt"),
+                resource("thesis_linear_regression.txt")));
         TemplateGenerator gen = new TemplateGenerator(7);
         for (int i = 0; i < 20; i++) {
             texts.add(gen.next("gen" + i));
@@ -79,8 +79,8 @@ class MalformedTextFuzzTest {
 
     @Test
     void malformedJsonGetsPositionedErrorsToo() {
-        List<String> valid = List.of(resource("seed_test.json"), resource("seed_meetup.json"),
-                resource("seed_linear_regression.json"));
+        List<String> valid = List.of(resource("thesis_test.json"), resource("thesis_meetup.json"),
+                resource("thesis_linear_regression.json"));
         int[] malformed = new int[1];
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             Random random = new Random(99L);

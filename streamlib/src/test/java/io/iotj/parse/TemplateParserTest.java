@@ -18,7 +18,7 @@ import static io.iotj.parse.Fixtures.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Text to the seed's JSON, as IoTpy's parser made it. */
+/** Text to IoTpy's JSON, as IoTpy's parser made it. */
 class TemplateParserTest {
 
     /** Parses, expects no error, and compares with the JSON resource both as model and as JSON. */
@@ -34,8 +34,8 @@ class TemplateParserTest {
     }
 
     @Test
-    void seedTestTextGivesTheSeedsJson() {
-        Template t = assertParsesTo("seed_test.txt", "seed_test.json", TemplateLibrary.standard());
+    void thesisTestTextGivesTheThesisJson() {
+        Template t = assertParsesTo("thesis_test.txt", "thesis_test.json", TemplateLibrary.standard());
         assertEquals(List.of(new External("z", "zip0", "out"), new External("x", "map0", "in"),
                 new External("\"times_two\"", "map0", "function"), new External("x", "map1", "in"),
                 new External("\"iden\"", "map1", "function")), t.externals());
@@ -44,8 +44,8 @@ class TemplateParserTest {
     }
 
     @Test
-    void seedTestWarnsThatYIsNeverUsed() {
-        TemplateResult r = TemplateParser.parse(resource("seed_test.txt"), TemplateLibrary.standard());
+    void thesisTestWarnsThatYIsNeverUsed() {
+        TemplateResult r = TemplateParser.parse(resource("thesis_test.txt"), TemplateLibrary.standard());
         assertEquals(List.of(), r.errors());
         assertEquals(1, r.warnings().size(), r::format);
         TemplateError w = r.warnings().get(0);
@@ -55,14 +55,14 @@ class TemplateParserTest {
     }
 
     @Test
-    void seedMeetupTextGivesIoTpysJson() {
-        assertParsesTo("seed_meetup.txt", "seed_meetup.json", mlLibrary());
+    void thesisMeetupTextGivesIoTpysJson() {
+        assertParsesTo("thesis_meetup.txt", "thesis_meetup.json", mlLibrary());
     }
 
     @Test
-    void seedLinearRegressionTextGivesIoTpysJson() {
+    void thesisLinearRegressionTextGivesIoTpysJson() {
         // function=train is a bare word at a function parameter: IoTpy kept it as the name of a function.
-        assertParsesTo("seed_linear_regression.txt", "seed_linear_regression.json", mlLibrary());
+        assertParsesTo("thesis_linear_regression.txt", "thesis_linear_regression.json", mlLibrary());
     }
 
     @Test

@@ -34,8 +34,8 @@ class TemplatePrinterTest {
     }
 
     @Test
-    void printsTheSeedsTestJsonAsReadableText() {
-        Template t = TemplateJson.readTemplate(resource("seed_test.json"));
+    void printsTheThesisTestJsonAsReadableText() {
+        Template t = TemplateJson.readTemplate(resource("thesis_test.json"));
         assertEquals("""
                 test(x:stream, y:stream) -> z:stream {
                     map0_out = map(in=x, function="times_two");
@@ -47,7 +47,7 @@ class TemplatePrinterTest {
 
     @Test
     void printsMeetupKeepingTheOrderOfEveryWire() {
-        Template t = TemplateJson.readTemplate(resource("seed_meetup.json"));
+        Template t = TemplateJson.readTemplate(resource("thesis_meetup.json"));
         assertEquals("""
                 meetup() -> None {
                     source0_out = source(function="ML.examples.meetup.source", initial_state=0);
@@ -60,10 +60,10 @@ class TemplatePrinterTest {
     }
 
     @Test
-    void seedTemplatesAreStable() {
-        assertStable(resource("seed_test.txt"), TemplateLibrary.standard());
-        assertStable(resource("seed_meetup.txt"), mlLibrary());
-        assertStable(resource("seed_linear_regression.txt"), mlLibrary());
+    void thesisTemplatesAreStable() {
+        assertStable(resource("thesis_test.txt"), TemplateLibrary.standard());
+        assertStable(resource("thesis_meetup.txt"), mlLibrary());
+        assertStable(resource("thesis_linear_regression.txt"), mlLibrary());
     }
 
     @Test
@@ -101,7 +101,7 @@ class TemplatePrinterTest {
     @Test
     void partsOfUnknownTemplatesGetOutputsFromTheirWiring() {
         // Without train and plot in the library the printer infers train0's output from the wiring.
-        Template t = TemplateJson.readTemplate(resource("seed_meetup.json"));
+        Template t = TemplateJson.readTemplate(resource("thesis_meetup.json"));
         String printed = TemplatePrinter.print(t, TemplateLibrary.standard());
         assertTrue(printed.contains("train0_model = train("), printed);
         assertEquals(t, TemplateParser.parse(printed, mlLibrary()).template());

@@ -10,7 +10,7 @@ import io.iotj.graph.Graph;
 import io.iotj.stream.Next;
 import io.iotj.stream.Operators;
 import io.iotj.stream.Sources;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,29 +25,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuntimeTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static Runtime runtime(String mode) {
+    private static GraphRuntime runtime(String mode) {
         return Runtimes.named(mode, RuntimeOptions.DEFAULT);
     }
 
-    /** The seed's test template, written with the fluent API. */
-    private static Graph seedTest(String name) {
-        Stream<Integer> x = new Stream<>("x");
-        Stream<Integer> a = x.map(v -> 2 * v);
-        Stream<Integer> b = x.map(v -> v);
+    /** IoTpy's test template, written with the fluent API. */
+    private static Graph thesisTest(String name) {
+        IotStream<Integer> x = new IotStream<>("x");
+        IotStream<Integer> a = x.map(v -> 2 * v);
+        IotStream<Integer> b = x.map(v -> v);
         Operators.zip(a, b);
         return Graph.of(name, x);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
-    void seedTestTemplateGivesPairs(String mode) throws Exception {
-        RunningGraph g = runtime(mode).start(seedTest("t-" + mode));
+    void thesisTestTemplateGivesPairs(String mode) throws Exception {
+        RunningGraph g = runtime(mode).start(thesisTest("t-" + mode));
         try {
             g.in("x").extend(List.of(1, 2, 3));
             assertTrue(g.awaitIdle(WAIT), g.status().toString());
-            Stream<Tuple> z = g.out(g.graph().outputs().keySet().iterator().next());
+            IotStream<Tuple> z = g.out(g.graph().outputs().keySet().iterator().next());
             assertEquals(List.of(Tuple.of(2, 1), Tuple.of(4, 2), Tuple.of(6, 3)), z.values());
-            assertEquals(Status.State.IDLE, g.status().state());
+            assertEquals(GraphStatus.State.IDLE, g.status().state());
         } finally {
             g.stop();
         }
@@ -56,7 +56,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void manyValuesArriveCompleteAndInOrder(String mode) throws Exception {
-        Stream<Long> x = new Stream<>("x");
+        IotStream<Long> x = new IotStream<>("x");
         List<Long> out = x.map(v -> v * 2).filter(v -> v % 3 != 0).window(10, 10, w -> w.get(9)).toList();
         RunningGraph g = runtime(mode).start(Graph.of("many-" + mode, x));
         try {
@@ -82,19 +82,19 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void aThrowingPartFailsItsGraphWithPartValueAndException(String mode) throws Exception {
-        Stream<Integer> x = new Stream<>("x", 10, 64);
+        IotStream<Integer> x = new IotStream<>("x", 10, 64);
         x.map(v -> 10 / v).toList();
         RunningGraph g = runtime(mode).start(Graph.of("fail-" + mode, x));
         g.in("x").extend(List.of(1, 2, 0, 4));
         assertFalse(g.awaitIdle(WAIT));
-        Status s = g.status();
-        assertEquals(Status.State.FAILED, s.state());
+        GraphStatus s = g.status();
+        assertEquals(GraphStatus.State.FAILED, s.state());
         assertEquals("map0", s.part());
         assertEquals(0, s.value());
         assertInstanceOf(ArithmeticException.class, s.error());
         assertTrue(s.toString().contains("map0") && s.toString().contains("/ by zero"), s.toString());
         g.stop();
-        assertEquals(Status.State.FAILED, g.status().state());
+        assertEquals(GraphStatus.State.FAILED, g.status().state());
         for (Thread t : ((LocalRun) g).threads()) {
             assertFalse(t.isAlive(), t + " still alive");
         }
@@ -107,8 +107,8 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void stopLeavesNoThreadBehind(String mode) throws Exception {
-        Stream<Integer> ticks = Sources.function("ticks", 0, (Integer s) -> Next.of(s, s + 1), 0.001, -1);
-        Stream<Integer> busy = Sources.iterable("busy", () -> new java.util.Iterator<Integer>() {
+        IotStream<Integer> ticks = Sources.function("ticks", 0, (Integer s) -> Next.of(s, s + 1), 0.001, -1);
+        IotStream<Integer> busy = Sources.iterable("busy", () -> new java.util.Iterator<Integer>() {
             public boolean hasNext() {
                 return true;
             }
@@ -131,7 +131,7 @@ class RuntimeTest {
         for (Thread t : started) {
             assertFalse(t.isAlive(), t + " still alive");
         }
-        assertEquals(Status.State.STOPPED, g1.status().state());
+        assertEquals(GraphStatus.State.STOPPED, g1.status().state());
         assertEquals(0, graph.parts().size());
         Set<String> names = ConcurrentHashMap.newKeySet();
         Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
@@ -141,7 +141,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void timedSourceProducesAtItsIntervalAndTheGraphIsIdleBetweenTicks(String mode) throws Exception {
-        Stream<Integer> s = Sources.function("count", 0, (Integer st) -> Next.of(st, st + 1), 0.02, 5);
+        IotStream<Integer> s = Sources.function("count", 0, (Integer st) -> Next.of(st, st + 1), 0.02, 5);
         List<Integer> out = s.toList();
         long t0 = System.nanoTime();
         RunningGraph g = runtime(mode).start(Graph.of("timed-" + mode, s));
@@ -161,7 +161,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void aSlowPartSlowsItsProducerAndNothingIsDropped(String mode) throws Exception {
-        Stream<Integer> x = new Stream<>("x", 10, 64);
+        IotStream<Integer> x = new IotStream<>("x", 10, 64);
         AtomicInteger seen = new AtomicInteger();
         List<Integer> out = x.map(v -> {
             if (v % 100 == 0) {
@@ -210,7 +210,7 @@ class RuntimeTest {
                 where.remove();
             }
         };
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         x.map(v -> {
             seenInside.add(String.valueOf(where.get()));
             return v;
@@ -233,7 +233,7 @@ class RuntimeTest {
         List<RunningGraph> graphs = new ArrayList<>();
         List<List<Integer>> outs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            Stream<Integer> x = new Stream<>("x", 4, 16);
+            IotStream<Integer> x = new IotStream<>("x", 4, 16);
             outs.add(x.map(v -> v + 1).filter(v -> v > 0).toList());
             graphs.add(runtime(mode).start(Graph.of("many" + i + "-" + mode, x)));
         }
@@ -262,7 +262,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void stopEndsAPartStuckInABlockingFunction(String mode) throws Exception {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         x.map(v -> {
             try {
                 Thread.sleep(3_600_000);
@@ -280,13 +280,13 @@ class RuntimeTest {
         for (Thread t : ((LocalRun) g).threads()) {
             assertFalse(t.isAlive(), t + " still alive");
         }
-        assertEquals(Status.State.STOPPED, g.status().state());
+        assertEquals(GraphStatus.State.STOPPED, g.status().state());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void aSecondGraphOnTheSameStreamDoesNotTakeTheFirstGraphsParts(String mode) throws Exception {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> a = x.map(v -> v + 1).toList();
         RunningGraph g1 = runtime(mode).start(Graph.of("first-" + mode, x));
         List<Integer> b = x.map(v -> v * 10).toList();
@@ -309,7 +309,7 @@ class RuntimeTest {
     void aJoinFedUnevenlyBuffersInsteadOfHanging(String mode) throws Exception {
         // zip of a filtered stream with the unfiltered one: the unfiltered side must wait in a
         // buffer until matching values pass the filter; bounded buffers alone would hang here.
-        Stream<Integer> x = new Stream<>("x", 4, 16);
+        IotStream<Integer> x = new IotStream<>("x", 4, 16);
         List<Tuple> z = Operators.zip(x.filter(v -> v % 100 == 0), x).toList();
         RunningGraph g = runtime(mode).start(Graph.of("uneven-" + mode, x));
         try {
@@ -331,7 +331,7 @@ class RuntimeTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void unknownInputsAreNamedAndAGraphRunsOnce(String mode) {
-        Graph graph = seedTest("once-" + mode);
+        Graph graph = thesisTest("once-" + mode);
         RunningGraph g = runtime(mode).start(graph);
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.in("nope"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iotj.graph.Graph;
 import io.iotj.stream.Sources;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class SourcesTest {
     void csvReplayedAtARate(String mode, @TempDir Path dir) throws Exception {
         Path f = dir.resolve("points.csv");
         Files.writeString(f, "t,x\n1,0.5\n2,1.5\n\n3,\"two, three\"\n");
-        Stream<Tuple> rows = Sources.csv("points", f, 100, true);
+        IotStream<Tuple> rows = Sources.csv("points", f, 100, true);
         List<Tuple> got = rows.toList();
         long t0 = System.nanoTime();
         RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(Graph.of("csv-" + mode, rows));
@@ -42,9 +42,9 @@ class SourcesTest {
     @ParameterizedTest
     @ValueSource(strings = {"single", "threads"})
     void iterableAndNoArgumentFunctionSources(String mode) throws Exception {
-        Stream<String> words = Sources.iterable("words", List.of("a", "b", "c"), 0);
+        IotStream<String> words = Sources.iterable("words", List.of("a", "b", "c"), 0);
         int[] calls = {0};
-        Stream<Integer> counts = Sources.function("calls", () -> ++calls[0], 0, 4);
+        IotStream<Integer> counts = Sources.function("calls", () -> ++calls[0], 0, 4);
         List<String> w = words.toList();
         List<Integer> c = counts.toList();
         RunningGraph g1 = Runtimes.named(mode, RuntimeOptions.DEFAULT).start(Graph.of("it-" + mode, words));

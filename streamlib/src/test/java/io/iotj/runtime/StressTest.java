@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iotj.graph.Graph;
 import io.iotj.stream.Operators;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ class StressTest {
     @CsvSource({"single,1", "single,7", "threads,1", "threads,7", "threads,1024"})
     void diamondWithTinyBuffersLosesNothing(String mode, int batch) throws Exception {
         int n = 60_000;
-        Stream<Integer> x = new Stream<>("x", 4, 8);
-        Stream<Integer> y = new Stream<>("y", 4, 8);
-        Stream<Integer> doubled = x.map(v -> 2 * v);
-        Stream<Integer> same = x.filter(v -> true);
+        IotStream<Integer> x = new IotStream<>("x", 4, 8);
+        IotStream<Integer> y = new IotStream<>("y", 4, 8);
+        IotStream<Integer> doubled = x.map(v -> 2 * v);
+        IotStream<Integer> same = x.filter(v -> true);
         List<Tuple> zipped = Operators.zip(doubled, same).toList();
         List<Integer> merged = Operators.merge(x, y).toList();
         RunningGraph g = Runtimes.named(mode, RuntimeOptions.DEFAULT.withBatch(batch)).start(Graph.of("diamond-" + mode + batch, x, y));

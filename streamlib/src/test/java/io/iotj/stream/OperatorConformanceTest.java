@@ -22,7 +22,7 @@ class OperatorConformanceTest {
 
     @Test
     void countWindowFourFourSummedOverZeroToFifteen() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> out = x.window(4, 4, OperatorConformanceTest::sum).toList();
         x.extend(IntStream.range(0, 16).boxed().toList());
         assertEquals(List.of(6, 22, 38, 54), out);
@@ -32,7 +32,7 @@ class OperatorConformanceTest {
 
     @Test
     void countWindowWithOverlapAndWithSkips() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> overlap = x.window(3, 2, OperatorConformanceTest::sum).toList();
         List<List<Integer>> skips = x.window(2, 3).toList();
         for (int i = 0; i < 8; i++) {
@@ -44,7 +44,7 @@ class OperatorConformanceTest {
 
     @Test
     void timedWindowTenTen() {
-        Stream<Tuple> x = new Stream<>("x");
+        IotStream<Tuple> x = new IotStream<>("x");
         List<Tuple> out = x.timedWindow(10, 10).toList();
         x.extend(Tuple.of(1, "a"), Tuple.of(8, "b"), Tuple.of(12, "c"), Tuple.of(14, "d"), Tuple.of(32, "e"), Tuple.of(50, "f"));
         assertEquals(List.of(Tuple.of(10L, List.of("a", "b")), Tuple.of(20L, List.of("c", "d")), Tuple.of(40L, List.of("e"))), out);
@@ -53,7 +53,7 @@ class OperatorConformanceTest {
 
     @Test
     void timedWindowSameResultOneValueAtATime() {
-        Stream<Tuple> x = new Stream<>("x");
+        IotStream<Tuple> x = new IotStream<>("x");
         List<Tuple> out = x.timedWindow(10, 5, w -> w.size()).toList();
         for (int t : new int[] {1, 8, 12, 14, 32, 50}) {
             x.append(Tuple.of(t, t));
@@ -65,7 +65,7 @@ class OperatorConformanceTest {
     @Test
     void aFailingCountWindowIsSkippedNotRetried() {
         // As for map (StreamTest): the failure is reported once, later values run normally.
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> sums = x.window(2, 2, w -> {
             if (w.contains(2)) {
                 throw new IllegalStateException("two");
@@ -80,7 +80,7 @@ class OperatorConformanceTest {
 
     @Test
     void aFailingTimedWindowIsReportedOnceNotRetried() {
-        Stream<Tuple> t = new Stream<>("t");
+        IotStream<Tuple> t = new IotStream<>("t");
         List<List<Object>> calls = new ArrayList<>();
         List<Tuple> windows = t.timedWindow(10, 10, w -> {
             calls.add(List.copyOf(w));
@@ -97,7 +97,7 @@ class OperatorConformanceTest {
 
     @Test
     void dynamicWindowMinOneMaxFourStepTwo() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<List<Integer>> out = x.dynamicWindow(1, 4, 2, (w, s) -> List.copyOf(w)).toList();
         for (int i = 0; i < 9; i++) {
             x.append(i);
@@ -107,7 +107,7 @@ class OperatorConformanceTest {
 
     @Test
     void dynamicWindowResetShrinksToMinKeepingItsEnd() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<List<Integer>> out = x.dynamicWindow(2, 4, 2, (w, s) -> {
             if (w.contains(5) && s.steady()) {
                 s.reset();
@@ -123,7 +123,7 @@ class OperatorConformanceTest {
 
     @Test
     void mapFilterFlatMapAndStatefulMap() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> doubled = x.map(v -> v * 2).toList();
         List<Integer> odd = x.filter(v -> v % 2 == 1).toList();
         List<Integer> twice = x.flatMap(v -> List.of(v, v)).toList();
@@ -139,8 +139,8 @@ class OperatorConformanceTest {
 
     @Test
     void zipWaitsForAllInputsAndPairsByPosition() {
-        Stream<Integer> a = new Stream<>("a");
-        Stream<String> b = new Stream<>("b");
+        IotStream<Integer> a = new IotStream<>("a");
+        IotStream<String> b = new IotStream<>("b");
         List<Tuple> out = Operators.zip(a, b).toList();
         a.extend(1, 2, 3);
         assertEquals(List.of(), out);
@@ -152,11 +152,11 @@ class OperatorConformanceTest {
 
     @Test
     void mixIndexesByInputAndSeparateRoutesBack() {
-        Stream<Integer> a = new Stream<>("a");
-        Stream<Integer> b = new Stream<>("b");
-        Stream<Tuple> mixed = Operators.mix(a, b);
+        IotStream<Integer> a = new IotStream<>("a");
+        IotStream<Integer> b = new IotStream<>("b");
+        IotStream<Tuple> mixed = Operators.mix(a, b);
         List<Tuple> seen = mixed.toList();
-        List<Stream<Object>> parts = Operators.separate(mixed, 2);
+        List<IotStream<Object>> parts = Operators.separate(mixed, 2);
         List<Object> back0 = parts.get(0).toList();
         List<Object> back1 = parts.get(1).toList();
         List<Integer> merged = Operators.merge(a, b).toList();
@@ -171,8 +171,8 @@ class OperatorConformanceTest {
 
     @Test
     void unzipSplitsTuples() {
-        Stream<Tuple> x = new Stream<>("x");
-        List<Stream<Object>> outs = Operators.unzip(x, 2);
+        IotStream<Tuple> x = new IotStream<>("x");
+        List<IotStream<Object>> outs = Operators.unzip(x, 2);
         List<Object> first = outs.get(0).toList();
         List<Object> second = outs.get(1).toList();
         x.extend(Tuple.of(1, "a"), Tuple.of(2, "b"));
@@ -182,7 +182,7 @@ class OperatorConformanceTest {
 
     @Test
     void aFailingFunctionNamesTheValue() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         x.map(v -> 10 / v).toList();
         ValueFailure f = assertThrows(ValueFailure.class, () -> x.extend(5, 0));
         assertEquals(0, f.value());
@@ -191,7 +191,7 @@ class OperatorConformanceTest {
 
     @Test
     void sinkCallsBackInOrder() {
-        Stream<String> x = new Stream<>("x");
+        IotStream<String> x = new IotStream<>("x");
         List<String> got = new ArrayList<>();
         x.sink(got::add);
         x.extend("a", "b");

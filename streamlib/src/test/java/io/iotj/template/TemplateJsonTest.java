@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The seed's JSON, read and written exactly; bad JSON gets positioned errors. */
+/** IoTpy's JSON, read and written exactly; bad JSON gets positioned errors. */
 class TemplateJsonTest {
 
     private static String resource(String name) throws IOException {
@@ -22,8 +22,8 @@ class TemplateJsonTest {
     }
 
     @Test
-    void readsTheSeedsTestTemplate() throws IOException {
-        Template t = TemplateJson.readTemplate(resource("seed_test.json"));
+    void readsTheThesisTestTemplate() throws IOException {
+        Template t = TemplateJson.readTemplate(resource("thesis_test.json"));
         Template expected = new Template("test", "assemble",
                 List.of(new Param("x", "stream"), new Param("y", "stream")), List.of(new Param("z", "stream")),
                 List.of(),
@@ -38,7 +38,7 @@ class TemplateJsonTest {
 
     @Test
     void writeThenReadGivesTheSameTemplateAndTheSameJson() throws IOException {
-        for (String name : List.of("seed_test.json", "seed_meetup.json", "seed_linear_regression.json")) {
+        for (String name : List.of("thesis_test.json", "thesis_meetup.json", "thesis_linear_regression.json")) {
             String json = resource(name);
             Template t = TemplateJson.readTemplate(json);
             String written = TemplateJson.write(t);

@@ -7,6 +7,6 @@ package io.iotj.kernel.jshell;
  *               (run it anyway: it will fail with a readable error)
  * @param indent suggested indentation of the next line when INCOMPLETE, else ""
  */
-public record Completeness(Status status, String indent) {
-    public enum Status { COMPLETE, INCOMPLETE, INVALID }
+public record Completeness(Verdict status, String indent) {
+    public enum Verdict { COMPLETE, INCOMPLETE, INVALID }
 }

@@ -21,10 +21,10 @@ final class CompletenessCheck {
                 case DEFINITELY_INCOMPLETE:
                 case CONSIDERED_INCOMPLETE:
                     return new io.iotj.kernel.jshell.Completeness(
-                            io.iotj.kernel.jshell.Completeness.Status.INCOMPLETE, indentFor(code));
+                            io.iotj.kernel.jshell.Completeness.Verdict.INCOMPLETE, indentFor(code));
                 case UNKNOWN:
                     return new io.iotj.kernel.jshell.Completeness(
-                            io.iotj.kernel.jshell.Completeness.Status.INVALID, "");
+                            io.iotj.kernel.jshell.Completeness.Verdict.INVALID, "");
                 default:
                     if (info.remaining().length() >= rest.length()) {
                         return complete();
@@ -36,7 +36,7 @@ final class CompletenessCheck {
     }
 
     private static io.iotj.kernel.jshell.Completeness complete() {
-        return new io.iotj.kernel.jshell.Completeness(io.iotj.kernel.jshell.Completeness.Status.COMPLETE, "");
+        return new io.iotj.kernel.jshell.Completeness(io.iotj.kernel.jshell.Completeness.Verdict.COMPLETE, "");
     }
 
     /** One indent unit per bracket still open at the end, ignoring brackets in strings, chars and comments. */

@@ -242,14 +242,14 @@ public final class JavaEvaluator implements AutoCloseable {
     private EvalResult evalLocked(String cell, String label, int firstLine, boolean internal) {
         long number = internal ? -1 : ++cellCounter;
         String cellName = label != null ? label : "cell " + number;
-        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        List<SnippetSplitter.Piece> pieces = SnippetSplitter.split(analysis, cell);
         List<String> notes = new ArrayList<>();
         CellRun run = new CellRun(new CellToken(number));
         control.begin(run);
         try {
             EvalResult result = new EvalResult.Success(false, null, "", notes);
             for (int i = 0; i < pieces.size(); i++) {
-                CellSplitter.Piece piece = pieces.get(i);
+                SnippetSplitter.Piece piece = pieces.get(i);
                 if (run.token.stopRequested()) {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
@@ -336,7 +336,7 @@ public final class JavaEvaluator implements AutoCloseable {
         return null;
     }
 
-    private EvalResult compileError(String cell, CellSplitter.Piece piece, Snippet snippet, int firstLine) {
+    private EvalResult compileError(String cell, SnippetSplitter.Piece piece, Snippet snippet, int firstLine) {
         List<CompileDiagnostic> diags = new ArrayList<>();
         for (Diag d : shell.diagnostics(snippet).toList()) {
             if (!d.isError()) {
@@ -628,7 +628,7 @@ public final class JavaEvaluator implements AutoCloseable {
         if (!lockUnlessBusy()) {
             // a cell is running: judge by open brackets alone
             String indent = CompletenessCheck.indentFor(code);
-            return new Completeness(indent.isEmpty() ? Completeness.Status.COMPLETE : Completeness.Status.INCOMPLETE,
+            return new Completeness(indent.isEmpty() ? Completeness.Verdict.COMPLETE : Completeness.Verdict.INCOMPLETE,
                     indent);
         }
         try {
@@ -777,7 +777,7 @@ public final class JavaEvaluator implements AutoCloseable {
         try {
             ensureOpen();
             ensureStarted();
-            List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, expression);
+            List<SnippetSplitter.Piece> pieces = SnippetSplitter.split(analysis, expression);
             if (pieces.size() != 1) {
                 throw new IllegalArgumentException("not one expression: " + expression);
             }

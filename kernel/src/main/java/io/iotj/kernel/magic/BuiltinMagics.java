@@ -2,7 +2,7 @@ package io.iotj.kernel.magic;
 
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import io.iotj.display.Display;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ public final class BuiltinMagics {
     Object classpath(List<String> args) throws Exception {
         if (args.isEmpty()) {
             synchronized (added) {
-                return DisplayData.text(added.isEmpty() ? "Nothing added with %classpath yet."
+                return MimeBundle.text(added.isEmpty() ? "Nothing added with %classpath yet."
                         : "Added with %classpath:\n" + String.join("\n", added));
             }
         }
@@ -72,7 +72,7 @@ public final class BuiltinMagics {
         synchronized (added) {
             added.addAll(now);
         }
-        return DisplayData.text("Added to the classpath:\n" + String.join("\n", now));
+        return MimeBundle.text("Added to the classpath:\n" + String.join("\n", now));
     }
 
     private static List<Path> matches(String arg) throws Exception {
@@ -115,6 +115,6 @@ public final class BuiltinMagics {
         registry.lineMagicNames().forEach(n -> text.append(" %").append(n));
         text.append("\nCell magics:");
         registry.cellMagicNames().forEach(n -> text.append(" %%").append(n));
-        return DisplayData.text(text.toString());
+        return MimeBundle.text(text.toString());
     }
 }

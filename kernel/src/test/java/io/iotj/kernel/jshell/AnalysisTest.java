@@ -101,18 +101,18 @@ class AnalysisTest {
 
     @Test
     void isCompleteAnswers() {
-        assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("int x = 1;").status());
-        assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("1 + 1").status());
-        assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("int a = 1;\nvoid f() { }\na").status());
+        assertEquals(Completeness.Verdict.COMPLETE, evaluator.isComplete("int x = 1;").status());
+        assertEquals(Completeness.Verdict.COMPLETE, evaluator.isComplete("1 + 1").status());
+        assertEquals(Completeness.Verdict.COMPLETE, evaluator.isComplete("int a = 1;\nvoid f() { }\na").status());
         Completeness open = evaluator.isComplete("for (int i = 0; i < 3; i++) {");
-        assertEquals(Completeness.Status.INCOMPLETE, open.status());
+        assertEquals(Completeness.Verdict.INCOMPLETE, open.status());
         assertEquals("    ", open.indent());
         Completeness nested = evaluator.isComplete("class A {\n    void m() {\n        String s = \"{\";");
-        assertEquals(Completeness.Status.INCOMPLETE, nested.status());
+        assertEquals(Completeness.Verdict.INCOMPLETE, nested.status());
         assertEquals("        ", nested.indent());
-        assertEquals(Completeness.Status.INCOMPLETE, evaluator.isComplete("int x =").status());
-        assertEquals(Completeness.Status.INVALID, evaluator.isComplete(")").status());
-        assertEquals(Completeness.Status.COMPLETE, evaluator.isComplete("").status());
+        assertEquals(Completeness.Verdict.INCOMPLETE, evaluator.isComplete("int x =").status());
+        assertEquals(Completeness.Verdict.INVALID, evaluator.isComplete(")").status());
+        assertEquals(Completeness.Verdict.COMPLETE, evaluator.isComplete("").status());
     }
 
     @Test

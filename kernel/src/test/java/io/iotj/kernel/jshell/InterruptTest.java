@@ -111,7 +111,7 @@ class InterruptTest {
         Completion c = evaluator.complete("Stri", 4);
         assertEquals(List.of(), c.matches());
         assertEquals(List.of(), evaluator.inspect("String.valueOf(", 15));
-        assertEquals(Completeness.Status.INCOMPLETE, evaluator.isComplete("void f() {").status());
+        assertEquals(Completeness.Verdict.INCOMPLETE, evaluator.isComplete("void f() {").status());
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3), "answers do not wait for the cell");
         assertTrue(evaluator.interrupt());
         assertInstanceOf(EvalResult.Interrupted.class, busy.get(5, TimeUnit.SECONDS));

@@ -1,7 +1,7 @@
 package io.iotj.kernel.magic;
 
 import io.github.spencerpark.jupyter.kernel.magic.registry.LineMagic;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -47,12 +47,12 @@ class MagicRegistryTest {
 
     @Test
     void cellMagicsTurnTheirBodyIntoTheRightMimeType() throws Exception {
-        DisplayData html = registry.applyCellMagic("html", List.of(), "<b>x</b>");
-        assertEquals("<b>x</b>", html.get(DisplayData.HTML));
-        DisplayData md = registry.applyCellMagic("markdown", List.of(), "# T");
-        assertEquals("# T", md.get(DisplayData.MARKDOWN));
-        DisplayData svg = registry.applyCellMagic("svg", List.of(), "<svg/>");
-        assertEquals("<svg/>", svg.get(DisplayData.SVG));
+        MimeBundle html = registry.applyCellMagic("html", List.of(), "<b>x</b>");
+        assertEquals("<b>x</b>", html.get(MimeBundle.HTML));
+        MimeBundle md = registry.applyCellMagic("markdown", List.of(), "# T");
+        assertEquals("# T", md.get(MimeBundle.MARKDOWN));
+        MimeBundle svg = registry.applyCellMagic("svg", List.of(), "<svg/>");
+        assertEquals("<svg/>", svg.get(MimeBundle.SVG));
     }
 
     @Test

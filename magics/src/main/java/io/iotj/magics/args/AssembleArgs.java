@@ -64,7 +64,7 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
             }
             ArgLexer.Token t = tokens.get(0);
             if (t.quoted() || t.equalsSign() >= 0 || t.text().startsWith("--")
-                    || !Names.isName(t.text())) {
+                    || !Identifiers.isName(t.text())) {
                 throw new ArgException(line, t.column(),
                         "expected the name of a template first, got " + t.text());
             }
@@ -94,7 +94,7 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
                 ArgLexer.Token v = tokens.get(i++);
                 switch (flag) {
                     case "--as" -> {
-                        if (v.quoted() || !Names.isJavaIdentifier(v.text())) {
+                        if (v.quoted() || !Identifiers.isJavaIdentifier(v.text())) {
                             throw new ArgException(line, v.column(),
                                     "--as needs a Java variable name, got " + v.text());
                         }
@@ -132,7 +132,7 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
                 throw new ArgException(line, t.column(), "expected k=v, got " + t.text());
             }
             String key = t.text().substring(0, t.equalsSign());
-            if (!Names.isName(key)) {
+            if (!Identifiers.isName(key)) {
                 throw new ArgException(line, t.column(), "expected a parameter name before =, got \""
                         + key + "\"");
             }
@@ -193,7 +193,7 @@ public record AssembleArgs(String template, Map<String, ArgValue> values, String
         if (v.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) {
             return new ArgValue.Num(Double.parseDouble(v), column);
         }
-        if (Names.isQualifiedName(v)) {
+        if (Identifiers.isQualifiedName(v)) {
             return new ArgValue.Name(v, column);
         }
         throw new ArgException(line, column, "expected a number, a \"quoted string\" or a name, got "

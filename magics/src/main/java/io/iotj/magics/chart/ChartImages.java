@@ -1,6 +1,6 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -37,18 +37,18 @@ public final class ChartImages {
     }
 
     /** The chart in {@code format} with {@code text} for frontends without images. */
-    public static DisplayData bundle(Chart<?, ?> chart, LiveChart.Format format, String text) {
-        DisplayData d = new DisplayData();
+    public static MimeBundle bundle(Chart<?, ?> chart, LiveChart.Format format, String text) {
+        MimeBundle d = new MimeBundle();
         if (format == LiveChart.Format.SVG) {
-            d.put(DisplayData.SVG, svg(chart));
+            d.put(MimeBundle.SVG, svg(chart));
         } else {
-            d.put(DisplayData.PNG, Base64.getEncoder().encodeToString(png(chart)));
+            d.put(MimeBundle.PNG, Base64.getEncoder().encodeToString(png(chart)));
         }
-        return d.put(DisplayData.TEXT, text);
+        return d.put(MimeBundle.TEXT, text);
     }
 
     /** A chart shown as a cell's value: PNG with its title as text. */
-    public static DisplayData bundle(Chart<?, ?> chart) {
+    public static MimeBundle bundle(Chart<?, ?> chart) {
         String title = chart.getTitle();
         return bundle(chart, LiveChart.Format.PNG, title == null || title.isEmpty()
                 ? "chart, " + chart.getWidth() + " × " + chart.getHeight() : "chart: " + title);

@@ -1,6 +1,6 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
@@ -410,7 +410,7 @@ public final class LiveChart {
     }
 
     /** The chart now in its format, with a line of text for frontends without images. */
-    public DisplayData display() {
+    public MimeBundle display() {
         return ChartImages.bundle(chart(), format, text());
     }
 

@@ -1,7 +1,7 @@
 package io.iotj.magics.chart;
 
 import io.iotj.display.Display;
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.kernel.output.OutputContext;
 
 import java.util.function.BooleanSupplier;
@@ -18,7 +18,7 @@ final class LiveDisplay {
     }
 
     /** Shows {@code content} now and returns the display id. */
-    static String show(Supplier<DisplayData> content, LongSupplier version, BooleanSupplier finished) {
+    static String show(Supplier<MimeBundle> content, LongSupplier version, BooleanSupplier finished) {
         ChartSession s = ChartSession.current();
         if (s == null) {
             return Display.display(content.get());

@@ -1,7 +1,7 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
-import io.iotj.magics.display.Xml;
+import io.iotj.display.MimeBundle;
+import io.iotj.magics.html.Xml;
 import io.iotj.ml.smile.SmileFit;
 
 import java.util.Locale;
@@ -19,24 +19,24 @@ public final class ModelSummary {
     }
 
     /** A trained window's model. */
-    public static DisplayData of(SmileFit fit) {
+    public static MimeBundle of(SmileFit fit) {
         String head = fit.algorithm() + " · " + fit.kind().name().toLowerCase(Locale.ROOT) + " · trained on "
                 + fit.rows() + " rows";
         return bundle(head, fit.model());
     }
 
     /** A Smile model object (regression, classifier, clustering). */
-    public static DisplayData ofModel(Object model) {
+    public static MimeBundle ofModel(Object model) {
         return bundle(model.getClass().getSimpleName(), model);
     }
 
-    private static DisplayData bundle(String head, Object model) {
+    private static MimeBundle bundle(String head, Object model) {
         String report = String.valueOf(model).strip();
         if (report.length() > MAX_CHARS) {
             report = report.substring(0, MAX_CHARS) + "\n… (" + (report.length() - MAX_CHARS) + " more characters)";
         }
         String html = "<div class=\"iotj-model\"><b>" + Xml.escape(head) + "</b> <span style=\"color:#666\">("
                 + Xml.escape(model.getClass().getName()) + ")</span><pre>" + Xml.escape(report) + "</pre></div>";
-        return new DisplayData().put(DisplayData.HTML, html).put(DisplayData.TEXT, head + "\n" + report);
+        return new MimeBundle().put(MimeBundle.HTML, html).put(MimeBundle.TEXT, head + "\n" + report);
     }
 }

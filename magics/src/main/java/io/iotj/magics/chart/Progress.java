@@ -1,7 +1,7 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
-import io.iotj.magics.display.Xml;
+import io.iotj.display.MimeBundle;
+import io.iotj.magics.html.Xml;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,8 +95,8 @@ public final class Progress {
     }
 
     /** The bar as HTML and text. */
-    public DisplayData display() {
-        return new DisplayData().put(DisplayData.HTML, html()).put(DisplayData.TEXT, text());
+    public MimeBundle display() {
+        return new MimeBundle().put(MimeBundle.HTML, html()).put(MimeBundle.TEXT, text());
     }
 
     /** The bar as HTML: a {@code <progress>} element and a line of figures. */

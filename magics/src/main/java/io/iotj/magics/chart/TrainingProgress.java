@@ -1,8 +1,8 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.graph.Part;
-import io.iotj.magics.display.Xml;
+import io.iotj.magics.html.Xml;
 import io.iotj.runtime.ExecutionHook;
 
 import java.util.Locale;
@@ -131,7 +131,7 @@ public final class TrainingProgress {
             return sb.toString();
         }
 
-        DisplayData display() {
+        MimeBundle display() {
             boolean busy;
             synchronized (this) {
                 busy = busySince >= 0 && !finished.getAsBoolean();
@@ -141,7 +141,7 @@ public final class TrainingProgress {
                     : "<progress style=\"width:160px\" max=\"1\" value=\"1\"></progress> ";
             String html = "<div class=\"iotj-training\" data-part=\"" + Xml.escape(part.name()) + "\" data-busy=\""
                     + busy + "\">" + bar + Xml.escape(text()) + "</div>";
-            return new DisplayData().put(DisplayData.HTML, html).put(DisplayData.TEXT, text());
+            return new MimeBundle().put(MimeBundle.HTML, html).put(MimeBundle.TEXT, text());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.iotj.magics.live;
 
+import io.iotj.runtime.GraphStatus;
 import java.util.List;
 
 /**
@@ -7,21 +8,6 @@ import java.util.List;
  * any time and must return quickly: views poll it a few times a second.
  */
 public interface GraphProbe {
-    /** The graph's status words. */
-    enum Status {
-        RUNNING, IDLE, STOPPED, FAILED;
-
-        /** True once the graph will not change any more. */
-        public boolean finished() {
-            return this == STOPPED || this == FAILED;
-        }
-
-        /** The word users read. */
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     /**
      * Why a graph failed.
      *
@@ -47,7 +33,7 @@ public interface GraphProbe {
     String mode();
 
     /** Its status now. */
-    Status status();
+    GraphStatus.State status();
 
     /** Why it failed, or {@code null}. */
     Failure failure();

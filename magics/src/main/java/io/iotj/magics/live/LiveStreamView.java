@@ -1,7 +1,8 @@
 package io.iotj.magics.live;
 
-import io.iotj.magics.display.TableHtml;
-import io.iotj.magics.display.Xml;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.magics.table.TableHtml;
+import io.iotj.magics.html.Xml;
 import io.iotj.magics.table.StreamTables;
 import tech.tablesaw.api.Table;
 
@@ -73,7 +74,7 @@ public final class LiveStreamView {
 
     /** The view as HTML. */
     public String html() {
-        GraphProbe.Status status = graph.status();
+        GraphStatus.State status = graph.status();
         StringBuilder sb = new StringBuilder(1024);
         sb.append("<div class=\"iotj-live\" data-graph=\"").append(Xml.escape(graph.name()))
                 .append("\" data-status=\"").append(status.word()).append("\">");
@@ -148,7 +149,7 @@ public final class LiveStreamView {
         return String.format(Locale.ROOT, "%.1f", perSecond);
     }
 
-    private static String color(GraphProbe.Status s) {
+    private static String color(GraphStatus.State s) {
         return switch (s) {
             case RUNNING -> "#1b7f3b";
             case IDLE -> "#4a78b0";

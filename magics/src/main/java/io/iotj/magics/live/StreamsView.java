@@ -1,6 +1,7 @@
 package io.iotj.magics.live;
 
-import io.iotj.magics.display.TableHtml;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.magics.table.TableHtml;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -46,7 +47,7 @@ public final class StreamsView {
         long now = clock.getAsLong();
         meters.keySet().retainAll(gs);
         for (GraphProbe g : gs) {
-            GraphProbe.Status s = g.status();
+            GraphStatus.State s = g.status();
             long o = g.valuesOut();
             double r = meters.computeIfAbsent(g, k -> new RateMeter(RATE_WINDOW_NANOS)).sample(now, o);
             name.append(g.name());

@@ -1,7 +1,7 @@
 package io.iotj.magics.nodes;
 
-import io.iotj.magics.display.TableHtml;
-import io.iotj.magics.display.Xml;
+import io.iotj.magics.table.TableHtml;
+import io.iotj.magics.html.Xml;
 import io.iotj.remote.Controller;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

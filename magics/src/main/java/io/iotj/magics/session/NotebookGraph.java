@@ -3,7 +3,7 @@ package io.iotj.magics.session;
 import io.iotj.magics.live.StreamProbe;
 import io.iotj.magics.table.StreamTables;
 import io.iotj.runtime.RunningGraph;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +14,18 @@ public final class NotebookGraph implements SessionGraph {
     private final RunningGraph running;
     private final String template;
     private final List<StreamProbe> outputs;
-    private final List<Stream<?>> inputs;
+    private final List<IotStream<?>> inputs;
 
     public NotebookGraph(RunningGraph running, String template) {
         this.running = running;
         this.template = template;
         List<StreamProbe> outs = new ArrayList<>();
-        for (Map.Entry<String, Stream<?>> e : running.graph().outputs().entrySet()) {
+        for (Map.Entry<String, IotStream<?>> e : running.graph().outputs().entrySet()) {
             outs.add(probe(e.getKey(), stream(running, e.getKey(), e.getValue(), false)));
         }
         this.outputs = List.copyOf(outs);
-        List<Stream<?>> ins = new ArrayList<>();
-        for (Map.Entry<String, Stream<?>> e : running.graph().inputs().entrySet()) {
+        List<IotStream<?>> ins = new ArrayList<>();
+        for (Map.Entry<String, IotStream<?>> e : running.graph().inputs().entrySet()) {
             ins.add(stream(running, e.getKey(), e.getValue(), true));
         }
         this.inputs = List.copyOf(ins);
@@ -36,7 +36,7 @@ public final class NotebookGraph implements SessionGraph {
      * assembled graph's own (that one stays empty); the assembled one when the graph has none
      * (it failed before it had streams).
      */
-    private static Stream<?> stream(RunningGraph running, String name, Stream<?> assembled, boolean input) {
+    private static IotStream<?> stream(RunningGraph running, String name, IotStream<?> assembled, boolean input) {
         try {
             return input ? running.in(name) : running.out(name);
         } catch (IllegalArgumentException e) {
@@ -44,7 +44,7 @@ public final class NotebookGraph implements SessionGraph {
         }
     }
 
-    private static StreamProbe probe(String name, Stream<?> s) {
+    private static StreamProbe probe(String name, IotStream<?> s) {
         return new StreamProbe() {
             @Override
             public String name() {
@@ -89,19 +89,14 @@ public final class NotebookGraph implements SessionGraph {
     }
 
     @Override
-    public Status status() {
-        return switch (running.status().state()) {
-            case RUNNING -> Status.RUNNING;
-            case IDLE -> Status.IDLE;
-            case STOPPED -> Status.STOPPED;
-            case FAILED -> Status.FAILED;
-        };
+    public io.iotj.runtime.GraphStatus.State status() {
+        return running.status().state();
     }
 
     @Override
     public Failure failure() {
-        io.iotj.runtime.Status s = running.status();
-        if (s.state() != io.iotj.runtime.Status.State.FAILED) {
+        io.iotj.runtime.GraphStatus s = running.status();
+        if (s.state() != io.iotj.runtime.GraphStatus.State.FAILED) {
             return null;
         }
         Throwable e = s.error();
@@ -114,7 +109,7 @@ public final class NotebookGraph implements SessionGraph {
     @Override
     public long valuesIn() {
         long n = 0;
-        for (Stream<?> s : inputs) {
+        for (IotStream<?> s : inputs) {
             n += s.count();
         }
         return n;

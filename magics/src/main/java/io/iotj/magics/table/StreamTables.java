@@ -1,6 +1,6 @@
 package io.iotj.magics.table;
 
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -36,7 +36,7 @@ public final class StreamTables {
      * The last {@code n} values of {@code stream} (fewer when it kept fewer) as a table named
      * after the stream, indexed by their positions in the stream.
      */
-    public static Table of(Stream<?> stream, int n) {
+    public static Table of(IotStream<?> stream, int n) {
         long count = stream.count();
         List<?> recent = stream.recent(n);
         // Values may arrive between the two reads; the index then runs a little behind, never
@@ -44,8 +44,8 @@ public final class StreamTables {
         return of(stream.name(), recent, Math.max(0, count - recent.size()));
     }
 
-    /** Every value {@code stream} still keeps, as {@link #of(Stream, int)}. */
-    public static Table of(Stream<?> stream) {
+    /** Every value {@code stream} still keeps, as {@link #of(IotStream, int)}. */
+    public static Table of(IotStream<?> stream) {
         return of(stream, Math.max(1, stream.retain()));
     }
 

@@ -1,6 +1,6 @@
 package io.iotj.magics.chart;
 
-import io.iotj.display.DisplayData;
+import io.iotj.display.MimeBundle;
 import io.iotj.ml.smile.SmileFit;
 import io.iotj.ml.smile.SmileModels;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,9 @@ class ModelSummaryTest {
     void aFittedModelShowsItsAlgorithmRowsAndReport() {
         SmileFit fit = SmileModels.of("ols").fit(new double[][] {{1, 0}, {2, 1}, {3, 0}, {4, 1}, {5, 3}},
                 new double[] {2, 5, 6, 9, 13});
-        DisplayData d = ModelSummary.of(fit);
-        String html = String.valueOf(d.get(DisplayData.HTML));
-        String text = String.valueOf(d.get(DisplayData.TEXT));
+        MimeBundle d = ModelSummary.of(fit);
+        String html = String.valueOf(d.get(MimeBundle.HTML));
+        String text = String.valueOf(d.get(MimeBundle.TEXT));
         assertTrue(html.startsWith("<div class=\"iotj-model\"><b>ols"), html);
         assertTrue(text.contains("trained on 5 rows"), text);
         assertTrue(text.contains("Intercept"), "Smile's own report, with the coefficients: " + text);
@@ -29,8 +29,8 @@ class ModelSummaryTest {
                 return "<script>" + "x".repeat(10_000);
             }
         };
-        DisplayData d = ModelSummary.ofModel(model);
-        String html = String.valueOf(d.get(DisplayData.HTML));
+        MimeBundle d = ModelSummary.ofModel(model);
+        String html = String.valueOf(d.get(MimeBundle.HTML));
         assertTrue(!html.contains("<script>") && html.contains("&lt;script&gt;"), "escaped");
         assertTrue(html.length() < ModelSummary.MAX_CHARS + 1000, "cut: " + html.length());
         assertTrue(html.contains("more characters"));

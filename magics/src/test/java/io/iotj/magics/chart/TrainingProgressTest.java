@@ -3,7 +3,7 @@ package io.iotj.magics.chart;
 import io.iotj.graph.Part;
 import io.iotj.runtime.ExecutionHook;
 import io.iotj.stream.Ops;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +18,8 @@ class TrainingProgressTest {
     private final ExecutionHook hook = progress.wrap(ExecutionHook.NONE);
 
     private static Part part(String name, String template) {
-        Stream<Object> in = new Stream<>("in");
-        Stream<Object> out = new Stream<>("out");
+        IotStream<Object> in = new IotStream<>("in");
+        IotStream<Object> out = new IotStream<>("out");
         return new Part(name, template, Ops.map(in, out, v -> v));
     }
 

@@ -1,5 +1,6 @@
 package io.iotj.magics.live;
 
+import io.iotj.runtime.GraphStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ final class FakeGraph implements GraphProbe {
 
     final String name;
     final List<StreamProbe> outputs = new ArrayList<>();
-    volatile Status status = Status.RUNNING;
+    volatile GraphStatus.State status = GraphStatus.State.RUNNING;
     volatile Failure failure;
     volatile long in;
 
@@ -62,7 +63,7 @@ final class FakeGraph implements GraphProbe {
     }
 
     @Override
-    public Status status() {
+    public GraphStatus.State status() {
         return status;
     }
 

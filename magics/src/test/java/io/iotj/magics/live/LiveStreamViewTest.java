@@ -1,5 +1,6 @@
 package io.iotj.magics.live;
 
+import io.iotj.runtime.GraphStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,14 +44,14 @@ class LiveStreamViewTest {
         z.append(1);
         long v1 = view.version();
         assertNotEquals(v0, v1);
-        g.status = GraphProbe.Status.STOPPED;
+        g.status = GraphStatus.State.STOPPED;
         assertNotEquals(v1, view.version());
     }
 
     @Test
     void aFailureShowsThePartTheValueAndTheException() {
         FakeGraph g = new FakeGraph("bad", new FakeGraph.FakeStream("y", 5));
-        g.status = GraphProbe.Status.FAILED;
+        g.status = GraphStatus.State.FAILED;
         g.failure = new GraphProbe.Failure("map0", "0", "java.lang.ArithmeticException: / by zero");
         String html = new LiveStreamView(g, 5).html();
         assertTrue(html.contains("data-status=\"failed\""));
@@ -62,7 +63,7 @@ class LiveStreamViewTest {
     @Test
     void aFailureWithoutAPartSaysWhatFailed() {
         FakeGraph g = new FakeGraph("remote", new FakeGraph.FakeStream("y", 5));
-        g.status = GraphProbe.Status.FAILED;
+        g.status = GraphStatus.State.FAILED;
         g.failure = new GraphProbe.Failure(null, null, "java.lang.IllegalStateException: no node answered");
         LiveStreamView v = new LiveStreamView(g, 5);
         assertTrue(v.html().contains("failed: <code>java.lang.IllegalStateException: no node answered</code>"), v.html());

@@ -1,5 +1,6 @@
 package io.iotj.magics.live;
 
+import io.iotj.runtime.GraphStatus;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -19,7 +20,7 @@ class StreamsViewTest {
         FakeGraph.FakeStream z = new FakeGraph.FakeStream("z", 10);
         FakeGraph a = new FakeGraph("test", z);
         FakeGraph b = new FakeGraph("bad", new FakeGraph.FakeStream("y", 10));
-        b.status = GraphProbe.Status.FAILED;
+        b.status = GraphStatus.State.FAILED;
         b.failure = new GraphProbe.Failure("map0", "0", "java.lang.ArithmeticException: / by zero");
         List<GraphProbe> graphs = new ArrayList<>(List.of(a, b));
         AtomicLong clock = new AtomicLong();

@@ -1,5 +1,6 @@
 package io.iotj.magics.session;
 
+import io.iotj.runtime.GraphStatus;
 import io.iotj.magics.live.StreamProbe;
 import org.junit.jupiter.api.Test;
 
@@ -12,17 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphRegistryTest {
     static final class Fake implements SessionGraph {
         final String name;
-        volatile Status status = Status.RUNNING;
+        volatile GraphStatus.State status = GraphStatus.State.RUNNING;
 
         Fake(String name) {
             this.name = name;
         }
 
         @Override public String template() { return "test"; }
-        @Override public void stop() { status = Status.STOPPED; }
+        @Override public void stop() { status = GraphStatus.State.STOPPED; }
         @Override public String name() { return name; }
         @Override public String mode() { return "threads"; }
-        @Override public Status status() { return status; }
+        @Override public GraphStatus.State status() { return status; }
         @Override public Failure failure() { return null; }
         @Override public long valuesIn() { return 0; }
         @Override public long valuesOut() { return 0; }

@@ -1,7 +1,7 @@
 package io.iotj.magics.table;
 
-import io.iotj.magics.display.TableHtml;
-import io.iotj.stream.Stream;
+import io.iotj.magics.table.TableHtml;
+import io.iotj.stream.IotStream;
 import io.iotj.stream.Tuple;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
@@ -73,7 +73,7 @@ class StreamTablesTest {
 
     @Test
     void aStreamsRecentValuesKeepTheirPositions() {
-        Stream<Integer> s = new Stream<>("temps", 5, 16);
+        IotStream<Integer> s = new IotStream<>("temps", 5, 16);
         for (int i = 0; i < 12; i++) {
             s.append(i * 10);
         }

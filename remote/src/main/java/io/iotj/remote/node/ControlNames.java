@@ -3,7 +3,7 @@ package io.iotj.remote.node;
 /**
  * Broker names of the control plane. Commands go to the direct exchange {@value #COMMANDS}: with
  * key {@code node.<name>} to one node's own queue, and with key {@value #ALL_KEY} to every node.
- * The kernel deals unpinned parts round-robin over the nodes it hears from (the seed's placement)
+ * The kernel deals unpinned parts round-robin over the nodes it hears from (IoTpy's placement)
  * and addresses each to its node, so a signed command names the one node that may run it. The old
  * shared key {@value #ASSEMBLE_KEY} is still bound to every node's queue, only so that a command
  * sent there (a replay, an old kernel) is refused and logged by the nodes instead of lying unseen.

@@ -9,7 +9,7 @@ import io.iotj.assemble.FunctionResolver;
 import io.iotj.assemble.TemplateSource;
 import io.iotj.remote.transport.StreamId;
 import io.iotj.remote.transport.Values;
-import io.iotj.stream.Stream;
+import io.iotj.stream.IotStream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
 import io.iotj.template.Internal;
@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 public final class StreamlibPart implements PartLogic {
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
-    private final Map<String, Stream<Object>> inputs = new LinkedHashMap<>();       // "param" or "param[i]"
-    private final Map<String, Stream.Reader<Object>> outputs = new LinkedHashMap<>(); // "param" or "param[i]"
+    private final Map<String, IotStream<Object>> inputs = new LinkedHashMap<>();       // "param" or "param[i]"
+    private final Map<String, IotStream.Reader<Object>> outputs = new LinkedHashMap<>(); // "param" or "param[i]"
 
     private StreamlibPart() {}
 
@@ -62,7 +62,7 @@ public final class StreamlibPart implements PartLogic {
         for (PartSpec.Input in : spec.inputs()) {
             String key = key(in.param(), in.index());
             String own = "in_" + own(key);
-            Stream<Object> s = new Stream<>(spec.part() + "." + key);
+            IotStream<Object> s = new IotStream<>(spec.part() + "." + key);
             p.inputs.put(key, s);
             ins.add(new Param(own, Param.STREAM));
             args.put(own, s);
@@ -73,7 +73,7 @@ public final class StreamlibPart implements PartLogic {
             String param = m.matches() ? m.group(1) : out;
             Integer index = m.matches() ? Integer.valueOf(m.group(2)) : null;
             String own = "out_" + own(out);
-            Stream<Object> s = new Stream<>(spec.part() + "." + out);
+            IotStream<Object> s = new IotStream<>(spec.part() + "." + out);
             p.outputs.put(out, s.reader());
             outs.add(new Param(own, Param.STREAM));
             args.put(own, s);
@@ -151,16 +151,16 @@ public final class StreamlibPart implements PartLogic {
         drain(out);
     }
 
-    private Stream<Object> stream(String param, int index) {
-        Stream<Object> s = inputs.get(key(param, index));
+    private IotStream<Object> stream(String param, int index) {
+        IotStream<Object> s = inputs.get(key(param, index));
         if (s == null) throw new IllegalArgumentException("this part has no input " + key(param, index) + "; its inputs: " + inputs.keySet());
         return s;
     }
 
     /** Sends on everything the operator appended to the output streams. */
     private void drain(Emitter out) throws InterruptedException {
-        for (Map.Entry<String, Stream.Reader<Object>> e : outputs.entrySet()) {
-            Stream.Reader<Object> r = e.getValue();
+        for (Map.Entry<String, IotStream.Reader<Object>> e : outputs.entrySet()) {
+            IotStream.Reader<Object> r = e.getValue();
             int n;
             while ((n = r.acquire(4096)) > 0) {
                 for (int i = 0; i < n; i++) out.emit(e.getKey(), r.get(i));

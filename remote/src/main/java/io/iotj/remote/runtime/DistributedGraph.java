@@ -15,8 +15,8 @@ import io.iotj.remote.transport.Transport;
 import io.iotj.remote.transport.TransportListener;
 import io.iotj.runtime.PartStats;
 import io.iotj.runtime.RunningGraph;
-import io.iotj.runtime.Status;
-import io.iotj.stream.Stream;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.stream.IotStream;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,11 +38,11 @@ public final class DistributedGraph implements RunningGraph {
     private final Graph graph;
     private final GraphPlan plan;
     private final GraphTopology topology;
-    private final Map<String, Stream<Object>> ins = new LinkedHashMap<>();
-    private final Map<String, Stream<Object>> outs = new LinkedHashMap<>();
+    private final Map<String, IotStream<Object>> ins = new LinkedHashMap<>();
+    private final Map<String, IotStream<Object>> outs = new LinkedHashMap<>();
     private final Map<String, AtomicLong> outCounts = new ConcurrentHashMap<>();
     private final List<Sender> senders = new ArrayList<>();
-    private volatile Status status = new Status(Status.State.RUNNING, null, null, null);
+    private volatile GraphStatus status = new GraphStatus(GraphStatus.State.RUNNING, null, null, null);
     private Transport transport;
     private Controller controller;
     private Supervisor supervisor;
@@ -52,7 +52,7 @@ public final class DistributedGraph implements RunningGraph {
     private final Object statusLock = new Object();
 
     /** One input stream and the outlets that carry it to the parts it feeds. */
-    private record Sender(Stream.Reader<Object> reader, List<Outlet> outlets) {}
+    private record Sender(IotStream.Reader<Object> reader, List<Outlet> outlets) {}
 
     private DistributedGraph(Graph graph, GraphPlan plan) {
         this.graph = graph;
@@ -71,15 +71,15 @@ public final class DistributedGraph implements RunningGraph {
             return g;
         }
         DistributedGraph g = new DistributedGraph(graph, plan);
-        for (String in : plan.inputs().keySet()) g.ins.put(in, blocking(new Stream<>(in)));
-        for (String in : graph.inputs().keySet()) g.ins.putIfAbsent(in, blocking(new Stream<>(in)));
-        for (String out : plan.outputs()) g.outs.put(out, new Stream<>(out));
-        for (String out : graph.outputs().keySet()) g.outs.putIfAbsent(out, new Stream<>(out));
+        for (String in : plan.inputs().keySet()) g.ins.put(in, blocking(new IotStream<>(in)));
+        for (String in : graph.inputs().keySet()) g.ins.putIfAbsent(in, blocking(new IotStream<>(in)));
+        for (String out : plan.outputs()) g.outs.put(out, new IotStream<>(out));
+        for (String out : graph.outputs().keySet()) g.outs.putIfAbsent(out, new IotStream<>(out));
         try {
             g.launch(rt);
             g.launched = true;
             // failed while starting (a part failed, the nodes went away): over at once, as below
-            if (g.status.state() == Status.State.FAILED) g.stop();
+            if (g.status.state() == GraphStatus.State.FAILED) g.stop();
         } catch (IOException | RuntimeException e) {
             g.fail(null, new IllegalStateException(BrokerUri.mask(String.valueOf(e.getMessage())), e));
             g.release();
@@ -92,7 +92,7 @@ public final class DistributedGraph implements RunningGraph {
     }
 
     /**
-     * The nodes unpinned parts are dealt to (round-robin, as the seed places them), each part
+     * The nodes unpinned parts are dealt to (round-robin, as the IoTpy thesis places them), each part
      * addressed to its node. Waits until every listening node has had time to heartbeat since
      * {@code connectedAt}, so the first node heard does not get every part.
      */
@@ -107,8 +107,8 @@ public final class DistributedGraph implements RunningGraph {
         return nodes;
     }
 
-    private static Stream<Object> blocking(Stream<Object> s) {
-        s.fullPolicy(Stream.FullPolicy.BLOCK); // the sender thread reads it: appending waits for the sender
+    private static IotStream<Object> blocking(IotStream<Object> s) {
+        s.fullPolicy(IotStream.FullPolicy.BLOCK); // the sender thread reads it: appending waits for the sender
         return s;
     }
 
@@ -135,7 +135,7 @@ public final class DistributedGraph implements RunningGraph {
         }
         // outputs first, so nothing that comes back is missed
         transport.receiver(topology, GraphPlan.KERNEL, b -> {
-            Stream<Object> s = outs.get(b.stream().param());
+            IotStream<Object> s = outs.get(b.stream().param());
             if (s == null) return;
             List<Object> vs = new ArrayList<>(b.size());
             for (int i = 0; i < b.size(); i++) vs.add(b.values().get(i));
@@ -147,7 +147,7 @@ public final class DistributedGraph implements RunningGraph {
         for (JsonObject spec : plan.parts()) supervisor.assembleOn(targets.get(i++ % targets.size()), spec);
         long deadline = System.nanoTime() + rt.startup().toNanos();
         while (supervisor.placements().size() < plan.parts().size()) {
-            if (status.state() == Status.State.FAILED) return;
+            if (status.state() == GraphStatus.State.FAILED) return;
             if (System.nanoTime() > deadline)
                 throw new IllegalStateException("only " + supervisor.placements().keySet() + " of " + plan.parts().size()
                         + " parts started within " + rt.startup().toSeconds() + " s; are the nodes running?");
@@ -196,8 +196,8 @@ public final class DistributedGraph implements RunningGraph {
 
     private void fail(String part, Throwable error) {
         synchronized (statusLock) {
-            if (status.state() != Status.State.RUNNING && status.state() != Status.State.IDLE) return;
-            status = new Status(Status.State.FAILED, part, null, error);
+            if (status.state() != GraphStatus.State.RUNNING && status.state() != GraphStatus.State.IDLE) return;
+            status = new GraphStatus(GraphStatus.State.FAILED, part, null, error);
         }
         // As in the threads runtime, a failed graph is over: its sender, connections and timer end
         // and its inputs let go. Not in this thread: it may be the broker's or the sender's own.
@@ -231,18 +231,18 @@ public final class DistributedGraph implements RunningGraph {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Stream<T> in(String name) {
-        Stream<Object> s = ins.get(name);
+    public <T> IotStream<T> in(String name) {
+        IotStream<Object> s = ins.get(name);
         if (s == null) throw new IllegalArgumentException("graph " + graph.name() + " has no input " + name + "; its inputs: " + ins.keySet());
-        return (Stream<T>) s;
+        return (IotStream<T>) s;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Stream<T> out(String name) {
-        Stream<Object> s = outs.get(name);
+    public <T> IotStream<T> out(String name) {
+        IotStream<Object> s = outs.get(name);
         if (s == null) throw new IllegalArgumentException("graph " + graph.name() + " has no output " + name + "; its outputs: " + outs.keySet());
-        return (Stream<T>) s;
+        return (IotStream<T>) s;
     }
 
     @Override
@@ -267,7 +267,7 @@ public final class DistributedGraph implements RunningGraph {
         }
         release();
         synchronized (statusLock) {
-            if (status.state() != Status.State.FAILED) status = new Status(Status.State.STOPPED, null, null, null);
+            if (status.state() != GraphStatus.State.FAILED) status = new GraphStatus(GraphStatus.State.STOPPED, null, null, null);
         }
     }
 
@@ -294,8 +294,8 @@ public final class DistributedGraph implements RunningGraph {
         int quiet = 0;
         long lastOut = -1;
         while (System.nanoTime() < deadline) {
-            Status.State st = status.state();
-            if (st == Status.State.FAILED || st == Status.State.STOPPED) return false;
+            GraphStatus.State st = status.state();
+            if (st == GraphStatus.State.FAILED || st == GraphStatus.State.STOPPED) return false;
             long out = outCounts.values().stream().mapToLong(AtomicLong::get).sum();
             boolean pending = senders.stream().anyMatch(s -> s.reader().available() > 0);
             try {
@@ -312,7 +312,7 @@ public final class DistributedGraph implements RunningGraph {
     }
 
     @Override
-    public Status status() {
+    public GraphStatus status() {
         return status;
     }
 

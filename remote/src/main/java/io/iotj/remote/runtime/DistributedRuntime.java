@@ -5,7 +5,7 @@ import io.iotj.graph.Graph;
 import io.iotj.remote.BrokerUri;
 import io.iotj.remote.security.Secret;
 import io.iotj.runtime.RunningGraph;
-import io.iotj.runtime.Runtime;
+import io.iotj.runtime.GraphRuntime;
 import io.iotj.template.Template;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public record DistributedRuntime(String broker, Secret secret, Template template, Map<String, ?> args,
                                  TemplateSource templates, Function<Collection<String>, List<String>> snippets,
-                                 List<String> nodes, int batch, Duration startup) implements Runtime {
+                                 List<String> nodes, int batch, Duration startup) implements GraphRuntime {
     public DistributedRuntime {
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(secret, "secret");

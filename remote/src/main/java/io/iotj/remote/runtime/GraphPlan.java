@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How a composite template is spread over nodes, as the seed's section 6 does it: each of its parts
+ * How a composite template is spread over nodes, as IoTpy's section 6 does it: each of its parts
  * becomes an {@code assemble} command ({@link PartSpec} JSON) naming the leaf template, its constant
  * arguments and function names, the streams it receives and where each of its outputs goes. Parts
  * without streams ({@code func}, {@code attribute}) are not sent anywhere by themselves: each stream

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The broker objects of one assembled graph, as the seed describes them: one direct exchange per
+ * The broker objects of one assembled graph, as the IoTpy thesis describes them: one direct exchange per
  * graph and one queue per part, bound with the part's name as routing key.
  *
  * <p>Exchange and queues are durable and messages persistent so that a broker restart loses no value.

@@ -14,8 +14,8 @@ import io.iotj.remote.transport.GraphTopology;
 import io.iotj.remote.transport.Transport;
 import io.iotj.remote.transport.TransportListener;
 import io.iotj.runtime.Runtimes;
-import io.iotj.runtime.Status;
-import io.iotj.stream.Stream;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.stream.IotStream;
 import io.iotj.template.Component;
 import io.iotj.template.External;
 import io.iotj.template.Internal;
@@ -35,12 +35,12 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The seed's {@code test} template in threads mode and on two nodes gives the same outputs. */
+/** IoTpy's {@code test} template in threads mode and on two nodes gives the same outputs. */
 class DistributedRuntimeTest {
     private static final Secret SECRET = Secret.of("distributed-" + UUID.randomUUID(), "test");
 
-    /** The seed's figure 6/7 template: z = zip(map(x, times_two), map(x, iden)). */
-    static Template seedTest() {
+    /** IoTpy's figure 6/7 template: z = zip(map(x, times_two), map(x, iden)). */
+    static Template thesisTest() {
         return new Template("test", Template.ASSEMBLE,
                 List.of(new Param("x", Param.STREAM), new Param("y", Param.STREAM)), List.of(new Param("z", Param.STREAM)), List.of(),
                 List.of(new Component("map0", "map"), new Component("map1", "map"), new Component("zip0", "zip")),
@@ -67,7 +67,7 @@ class DistributedRuntimeTest {
         // the kernel's own assembly: its resolver knows the notebook's functions
         FunctionResolver notebook = FunctionResolver.of(Map.of(
                 "times_two", (Function<Integer, Integer>) v -> 2 * v, "iden", (Function<Integer, Integer>) v -> v));
-        return Assembler.standard(TemplateSource.library(TemplateLibrary.standard()), notebook).assemble(name, seedTest(), Map.of());
+        return Assembler.standard(TemplateSource.library(TemplateLibrary.standard()), notebook).assemble(name, thesisTest(), Map.of());
     }
 
     private static List<Object> run(RunningGraph g, int n) throws Exception {
@@ -75,22 +75,22 @@ class DistributedRuntimeTest {
     }
 
     private static List<Object> run(RunningGraph g, String output, int n) throws Exception {
-        Stream<Object> z = g.out(output);
-        Stream.Reader<Object> r = z.reader();
-        Stream<Object> x = g.in("x");
+        IotStream<Object> z = g.out(output);
+        IotStream.Reader<Object> r = z.reader();
+        IotStream<Object> x = g.in("x");
         for (int i = 0; i < n; i++) x.append(i);
         List<Object> got = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (got.size() < n && System.nanoTime() < deadline && g.status().state() != Status.State.FAILED) {
+        while (got.size() < n && System.nanoTime() < deadline && g.status().state() != GraphStatus.State.FAILED) {
             got.addAll(r.poll());
             Thread.sleep(10);
         }
-        assertNotEquals(Status.State.FAILED, g.status().state(), () -> g.status().toString());
+        assertNotEquals(GraphStatus.State.FAILED, g.status().state(), () -> g.status().toString());
         return got;
     }
 
     @Test
-    void theSeedTestTemplateOnTwoNodesGivesTheSameOutputsAsThreadsMode() throws Exception {
+    void theThesisTestTemplateOnTwoNodesGivesTheSameOutputsAsThreadsMode() throws Exception {
         int n = 5000;
         RunningGraph threads = Runtimes.threads().start(assemble("local").graph());
         List<Object> expected;
@@ -104,7 +104,7 @@ class DistributedRuntimeTest {
         String a = "da-" + UUID.randomUUID().toString().substring(0, 6), b = "db-" + UUID.randomUUID().toString().substring(0, 6);
         try (Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET);
              Node nb = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", b, "--pinned-only"), SECRET)) {
-            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, thesisTest(), Map.of(),
                     TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets).on(List.of(a, b));
             RunningGraph remote = rt.start(assemble("remote").graph());
             try {
@@ -123,7 +123,7 @@ class DistributedRuntimeTest {
             } finally {
                 remote.stop();
             }
-            assertEquals(Status.State.STOPPED, remote.status().state());
+            assertEquals(GraphStatus.State.STOPPED, remote.status().state());
             DistributedGraph dg = (DistributedGraph) remote;
             try (Transport t = Transport.connect(LocalBroker.URI, "check", TransportListener.NONE)) {
                 GraphTopology topo = new GraphTopology(dg.id());
@@ -153,7 +153,7 @@ class DistributedRuntimeTest {
              Node nb = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", b), SECRET);
              Node np = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", pinned, "--pinned-only"), SECRET)) {
             watch.onEvent(events::add);
-            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+            DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, thesisTest(), Map.of(),
                     TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets);
             RunningGraph remote = rt.start(assemble("remote-any").graph());
             try {
@@ -172,7 +172,7 @@ class DistributedRuntimeTest {
     }
 
     /** Appends {@code n} values in another thread; true when that returned within {@code timeout}. */
-    private static boolean appendsWithin(Stream<Object> x, int n, Duration timeout) throws InterruptedException {
+    private static boolean appendsWithin(IotStream<Object> x, int n, Duration timeout) throws InterruptedException {
         Thread t = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < n; i++) x.append(i);
         });
@@ -187,13 +187,13 @@ class DistributedRuntimeTest {
     void aStoppedGraphLetsGoOfItsInputs() throws Exception {
         String a = "sa-" + UUID.randomUUID().toString().substring(0, 6);
         try (Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET)) {
-            RunningGraph remote = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+            RunningGraph remote = DistributedRuntime.of(LocalBroker.URI, SECRET, thesisTest(), Map.of(),
                     TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets).on(List.of(a))
                     .start(assemble("remote-stopped").graph());
             assertEquals(5, run(remote, 5).size());
             remote.stop();
             // as in the threads runtime, appending to a stopped graph's input never waits for it
-            assertTrue(appendsWithin(remote.in("x"), 4 * Stream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
+            assertTrue(appendsWithin(remote.in("x"), 4 * IotStream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
                     "appending to the input of a stopped graph blocked");
         }
     }
@@ -204,7 +204,7 @@ class DistributedRuntimeTest {
         Node na = new Node(NodeOptions.parse("--broker", LocalBroker.URI, "--name", a, "--pinned-only"), SECRET);
         RunningGraph remote = null;
         try {
-            remote = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+            remote = DistributedRuntime.of(LocalBroker.URI, SECRET, thesisTest(), Map.of(),
                     TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets).on(List.of(a))
                     .start(assemble("remote-orphan").graph());
             assertEquals(5, run(remote, 5).size());
@@ -212,14 +212,14 @@ class DistributedRuntimeTest {
             assertTrue(senderAlive(dg));
             na.close();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (remote.status().state() != Status.State.FAILED && System.nanoTime() < deadline) Thread.sleep(50);
-            assertEquals(Status.State.FAILED, remote.status().state(), remote.status().toString());
+            while (remote.status().state() != GraphStatus.State.FAILED && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(GraphStatus.State.FAILED, remote.status().state(), remote.status().toString());
             // a failed graph is over, as in the threads runtime: its sender ends and its inputs never block
             while (senderAlive(dg) && System.nanoTime() < deadline) Thread.sleep(50);
             assertFalse(senderAlive(dg), "the sender thread of a failed graph still runs");
-            assertTrue(appendsWithin(remote.in("x"), 4 * Stream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
+            assertTrue(appendsWithin(remote.in("x"), 4 * IotStream.DEFAULT_CAPACITY, Duration.ofSeconds(20)),
                     "appending to the input of a failed graph blocked");
-            assertEquals(Status.State.FAILED, remote.status().state(), "the failure stays the graph's status");
+            assertEquals(GraphStatus.State.FAILED, remote.status().state(), "the failure stays the graph's status");
         } finally {
             if (remote != null) remote.stop();
             na.close();
@@ -283,13 +283,13 @@ class DistributedRuntimeTest {
 
     @Test
     void withoutNodesTheGraphFailsWithTheReason() {
-        DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, seedTest(), Map.of(),
+        DistributedRuntime rt = DistributedRuntime.of(LocalBroker.URI, SECRET, thesisTest(), Map.of(),
                 TemplateSource.library(TemplateLibrary.standard()), DistributedRuntimeTest::snippets)
                 .on(List.of("nobody-" + UUID.randomUUID().toString().substring(0, 4)));
         RunningGraph g = rt.start(assemble("lonely").graph());
         try {
             // other tests' nodes may be alive on the shared broker; the pinned node never is
-            assertEquals(Status.State.FAILED, g.status().state());
+            assertEquals(GraphStatus.State.FAILED, g.status().state());
             String why = String.valueOf(g.status().error().getMessage());
             assertTrue(why.contains("no iotj node is listening") || why.contains("is not listening on the broker"), why);
         } finally {

@@ -103,13 +103,13 @@ public final class KMeansStream implements IncrementalTrainFunction<Centroids> {
 
     /**
      * The same clustering as a plain training function, for templates that build the model with
-     * {@code func} and pick its {@code train} with {@code attribute} (the seed's meetup style).
+     * {@code func} and pick its {@code train} with {@code attribute} (IoTpy's meetup style).
      */
     public Centroids train(double[][] x, Centroids model, WindowState window) {
         return cluster(i -> x[i], x.length, window.start());
     }
 
-    /** The index of the nearest centroid: the prediction function of the seed's style. */
+    /** The index of the nearest centroid: the prediction function of IoTpy's style. */
     public int predict(double[] x, Centroids model) {
         return model.predict(x);
     }

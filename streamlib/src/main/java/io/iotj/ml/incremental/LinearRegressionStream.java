@@ -97,7 +97,7 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
 
     /**
      * The same fit as a plain training function, for templates that build the model with
-     * {@code func} and pick its {@code train} with {@code attribute} (the seed's style). It still
+     * {@code func} and pick its {@code train} with {@code attribute} (IoTpy's style). It still
      * works incrementally: the window's position tells which rows entered and left since the last
      * call. Use one instance per {@code train} part.
      */
@@ -134,7 +134,7 @@ public final class LinearRegressionStream implements IncrementalTrainFunction<Li
         return fit(start);
     }
 
-    /** The fitted value for {@code x}: the prediction function of the seed's style. */
+    /** The fitted value for {@code x}: the prediction function of IoTpy's style. */
     public double predict(double[] x, LinearFit model) {
         return model.predict(x);
     }

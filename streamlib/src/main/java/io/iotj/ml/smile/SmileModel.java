@@ -106,7 +106,7 @@ public final class SmileModel {
 
     /**
      * Trains on one window, as a training method: for templates that make the model with
-     * {@code func} and pick {@code train} with {@code attribute} (the seed's style). Supervised
+     * {@code func} and pick {@code train} with {@code attribute} (IoTpy's style). Supervised
      * models take the one column after the features as the target.
      */
     public SmileFit train(double[][] x, double[][] y, SmileFit model, WindowState window) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Makes {@code notebooks/data/meetup_rsvps.csv}: synthetic meetup RSVPs in the spirit of the seed's
+ * Makes {@code notebooks/data/meetup_rsvps.csv}: synthetic meetup RSVPs in the spirit of IoTpy's
  * meetup example (which read Meetup.com's live feed, gone since), so the k-means notebook needs no
  * download. Each row is {@code seconds,lat,lon}: an RSVP near one of five US cities, over one day.
  * Each city is busiest in its own evening, so the clusters' sizes rise and fall as the day moves

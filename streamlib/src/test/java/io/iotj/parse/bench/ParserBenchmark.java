@@ -11,7 +11,7 @@ import io.iotj.template.TemplateResult;
 import java.util.List;
 
 /**
- * How long a notebook waits for a {@code %%template} cell: parse + compile + validate of the seed's
+ * How long a notebook waits for a {@code %%template} cell: parse + compile + validate of IoTpy's
  * meetup text and of a 500-line template, and JSON write/read and printing of the same.
  *
  * <p>Run: {@code mvn -q -o -pl streamlib test-compile exec:java -Dexec.classpathScope=test

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * {@code %} operator at a line start ({@code a\n% b}) is the only ambiguity, and it needs
  * a letter right after the {@code %} to count as a magic.
  */
-public final class CellSplitter {
+public final class MagicSplitter {
     private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%([A-Za-z_][\\w.-]*)(.*)$");
     private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%([A-Za-z_][\\w.-]*)(.*)$");
 
-    private CellSplitter() {
+    private MagicSplitter() {
     }
 
     public static List<CellPiece> split(String cell) {

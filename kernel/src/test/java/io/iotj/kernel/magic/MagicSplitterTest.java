@@ -6,16 +6,16 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class CellSplitterTest {
+class MagicSplitterTest {
     @Test
     void aCellWithoutMagicsIsOneCodePieceUnchanged() {
         String cell = "int a = 1;\na + 1";
-        assertEquals(List.of(new CellPiece.Code(cell, 1)), CellSplitter.split(cell));
+        assertEquals(List.of(new CellPiece.Code(cell, 1)), MagicSplitter.split(cell));
     }
 
     @Test
     void aCellMagicTakesTheWholeCell() {
-        List<CellPiece> pieces = CellSplitter.split("%%html  --x \"a b\"\n<b>hi</b>\n%notALineMagic");
+        List<CellPiece> pieces = MagicSplitter.split("%%html  --x \"a b\"\n<b>hi</b>\n%notALineMagic");
         assertEquals(1, pieces.size());
         CellPiece.CellMagic m = (CellPiece.CellMagic) pieces.get(0);
         assertEquals("html", m.name());
@@ -25,7 +25,7 @@ class CellSplitterTest {
 
     @Test
     void lineMagicsSplitCodeAndCodeKeepsItsLineNumbers() {
-        List<CellPiece> pieces = CellSplitter.split("int a = 1;\n%classpath lib/*.jar\na + 1");
+        List<CellPiece> pieces = MagicSplitter.split("int a = 1;\n%classpath lib/*.jar\na + 1");
         assertEquals(3, pieces.size());
         assertEquals(new CellPiece.Code("int a = 1;", 1), pieces.get(0));
         assertEquals(new CellPiece.LineMagic("classpath", "lib/*.jar", 2), pieces.get(1));
@@ -37,7 +37,7 @@ class CellSplitterTest {
     @Test
     void percentLinesInsideTextBlocksAndCommentsAreCode() {
         String cell = "String s = \"\"\"\n%notamagic\n\"\"\";\n/*\n%neither\n*/\nint m = 7\n% 2;";
-        assertEquals(List.of(new CellPiece.Code(cell, 1)), CellSplitter.split(cell));
+        assertEquals(List.of(new CellPiece.Code(cell, 1)), MagicSplitter.split(cell));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.iotj.magics.display;
+package io.iotj.magics.html;
 
 /** Escaping of text placed in XML or HTML content and attribute values. */
 public final class Xml {

@@ -1,9 +1,10 @@
-package io.iotj.magics.display;
+package io.iotj.magics.diagram;
 
-import io.iotj.magics.display.DiagramGraph.Part;
-import io.iotj.magics.display.DiagramGraph.Wire;
-import io.iotj.magics.display.DiagramLayout.Box;
-import io.iotj.magics.display.DiagramLayout.Point;
+import io.iotj.magics.html.Xml;
+import io.iotj.magics.diagram.DiagramGraph.Part;
+import io.iotj.magics.diagram.DiagramGraph.Wire;
+import io.iotj.magics.diagram.DiagramLayout.Box;
+import io.iotj.magics.diagram.DiagramLayout.Point;
 import io.iotj.template.Template;
 
 import java.util.List;

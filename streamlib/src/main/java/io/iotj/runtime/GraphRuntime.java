@@ -7,7 +7,7 @@ import io.iotj.graph.Graph;
  * per graph), {@link Runtimes#threads()} (each part on its own virtual thread, joined by bounded
  * streams) and, in another module, remote nodes. One graph runs unchanged in each.
  */
-public interface Runtime {
+public interface GraphRuntime {
     /** The runtime's name ({@code single}, {@code threads}, …). */
     String name();
 

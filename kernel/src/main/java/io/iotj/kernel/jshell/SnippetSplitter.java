@@ -7,8 +7,8 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /** Splits a cell into JShell snippets, remembering where each starts in the cell. */
-final class CellSplitter {
-    private CellSplitter() {
+final class SnippetSplitter {
+    private SnippetSplitter() {
     }
 
     /**

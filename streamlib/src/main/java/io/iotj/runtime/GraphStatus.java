@@ -9,7 +9,7 @@ package io.iotj.runtime;
  * @param value the value the part failed on, or {@code null}
  * @param error the exception, or {@code null}
  */
-public record Status(State state, String part, Object value, Throwable error) {
+public record GraphStatus(State state, String part, Object value, Throwable error) {
     /** The states of a running graph. */
     public enum State {
         /** Values are in flight or a source is producing. */
@@ -19,16 +19,26 @@ public record Status(State state, String part, Object value, Throwable error) {
         /** Stopped by the caller; its threads have ended. */
         STOPPED,
         /** A part failed; the graph stopped. */
-        FAILED
+        FAILED;
+
+        /** True once the graph will not change any more (stopped or failed). */
+        public boolean finished() {
+            return this == STOPPED || this == FAILED;
+        }
+
+        /** The word people read: {@code running}, {@code idle}, {@code stopped}, {@code failed}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** True when the graph will do nothing more (stopped or failed). */
     public boolean finished() {
-        return state == State.STOPPED || state == State.FAILED;
+        return state.finished();
     }
 
-    static Status of(State s) {
-        return new Status(s, null, null, null);
+    static GraphStatus of(State s) {
+        return new GraphStatus(s, null, null, null);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.iotj.magics.display;
+package io.iotj.magics.diagram;
 
 import io.iotj.template.Component;
 import io.iotj.template.External;

@@ -1,4 +1,4 @@
-package io.iotj.magics.display;
+package io.iotj.magics.diagram;
 
 import io.iotj.template.Component;
 import io.iotj.template.External;
@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TemplateDiagramTest {
 
-    /** The seed's {@code test} template (section 3.1.2). */
-    static Template seedTest() {
+    /** IoTpy's {@code test} template (section 3.1.2). */
+    static Template thesisTest() {
         return new Template("test", Template.ASSEMBLE,
                 List.of(new Param("x", "stream"), new Param("y", "stream")),
                 List.of(new Param("z", "stream")), List.of(),
@@ -81,8 +81,8 @@ class TemplateDiagramTest {
     }
 
     @Test
-    void seedTestTemplateShowsEveryPartWireAndConstant() throws Exception {
-        String svg = TemplateDiagram.svg(seedTest());
+    void thesisTestTemplateShowsEveryPartWireAndConstant() throws Exception {
+        String svg = TemplateDiagram.svg(thesisTest());
         Document d = parse(svg);
         assertEquals("svg", d.getDocumentElement().getLocalName());
         Map<String, String> parts = new HashMap<>();
@@ -104,7 +104,7 @@ class TemplateDiagramTest {
 
     @Test
     void inputsSitLeftOfEveryPartAndOutputsRight() throws Exception {
-        Document d = parse(TemplateDiagram.svg(seedTest()));
+        Document d = parse(TemplateDiagram.svg(thesisTest()));
         double minPartX = Double.MAX_VALUE;
         double maxPartRight = 0;
         for (Element g : groups(d, "part")) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code text/html}, {@code image/png} as base64) plus optional per-type metadata.
  * Values are strings, except {@code application/json} which holds a JSON tree.
  */
-public final class DisplayData {
+public final class MimeBundle {
     public static final String TEXT = "text/plain";
     public static final String HTML = "text/html";
     public static final String MARKDOWN = "text/markdown";
@@ -24,18 +24,18 @@ public final class DisplayData {
     private final Map<String, Object> metadata = new LinkedHashMap<>();
 
     /** A bundle holding only {@code text/plain}. */
-    public static DisplayData text(String text) {
-        return new DisplayData().put(TEXT, text);
+    public static MimeBundle text(String text) {
+        return new MimeBundle().put(TEXT, text);
     }
 
     /** Adds or replaces the representation for {@code mimeType}. */
-    public DisplayData put(String mimeType, Object value) {
+    public MimeBundle put(String mimeType, Object value) {
         data.put(mimeType, value);
         return this;
     }
 
     /** Adds metadata, for example {@code image/png -> {width: 400}}. */
-    public DisplayData putMetadata(String key, Object value) {
+    public MimeBundle putMetadata(String key, Object value) {
         metadata.put(key, value);
         return this;
     }
@@ -66,8 +66,8 @@ public final class DisplayData {
     }
 
     /** A copy restricted to {@code mimeTypes}; an empty selection means all. */
-    public DisplayData only(Collection<String> mimeTypes) {
-        DisplayData copy = new DisplayData();
+    public MimeBundle only(Collection<String> mimeTypes) {
+        MimeBundle copy = new MimeBundle();
         data.forEach((k, v) -> {
             if (mimeTypes.isEmpty() || mimeTypes.contains(k)) copy.data.put(k, v);
         });
@@ -78,7 +78,7 @@ public final class DisplayData {
     }
 
     /** Adds every representation and metadata entry of {@code other}, replacing equal keys. */
-    public DisplayData putAll(DisplayData other) {
+    public MimeBundle putAll(MimeBundle other) {
         data.putAll(other.data);
         metadata.putAll(other.metadata);
         return this;
@@ -88,6 +88,6 @@ public final class DisplayData {
     @Override
     public String toString() {
         Object text = data.get(TEXT);
-        return text != null ? text.toString() : "DisplayData" + data.keySet();
+        return text != null ? text.toString() : "MimeBundle" + data.keySet();
     }
 }

@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  *
  * @param <T> the type of values
  */
-public final class Stream<T> {
+public final class IotStream<T> {
     /** Values kept for {@link #values()} unless configured otherwise. */
     public static final int DEFAULT_RETAIN = 1000;
     /** Values a reader may lag before the writer waits, unless configured otherwise. */
@@ -73,7 +73,7 @@ public final class Stream<T> {
     private final ReentrantLock externalWrite = new ReentrantLock();
 
     /** A stream keeping the default number of recent values. */
-    public Stream(String name) {
+    public IotStream(String name) {
         this(name, DEFAULT_RETAIN, DEFAULT_CAPACITY);
     }
 
@@ -85,7 +85,7 @@ public final class Stream<T> {
      * @param capacity values a reader may lag before the writer waits; at least 2 (rounded up to a
      *                 power of two, and to at least twice {@code retain})
      */
-    public Stream(String name, int retain, int capacity) {
+    public IotStream(String name, int retain, int capacity) {
         this.name = Objects.requireNonNull(name, "name");
         if (retain < 0) {
             throw new IllegalArgumentException("stream " + name + ": retain must be >= 0, was " + retain);
@@ -489,7 +489,7 @@ public final class Stream<T> {
     // ------------------------------------------------------------------ fluent operators
 
     /** {@code out[i] = f(in[i])}; a {@code null} result skips the value (IoTpy's {@code _no_value}). */
-    public <R> Stream<R> map(Function<? super T, ? extends R> f) {
+    public <R> IotStream<R> map(Function<? super T, ? extends R> f) {
         return Operators.map(this, f);
     }
 
@@ -498,27 +498,27 @@ public final class Stream<T> {
      *
      * @see Next
      */
-    public <R, S> Stream<R> map(S initialState, BiFunction<? super T, S, Next<R, S>> f) {
+    public <R, S> IotStream<R> map(S initialState, BiFunction<? super T, S, Next<R, S>> f) {
         return Operators.map(this, initialState, f);
     }
 
     /** Keeps the values for which {@code p} holds. */
-    public Stream<T> filter(Predicate<? super T> p) {
+    public IotStream<T> filter(Predicate<? super T> p) {
         return Operators.filter(this, p);
     }
 
     /** Each value becomes zero or more values, in order. */
-    public <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
+    public <R> IotStream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
         return Operators.flatMap(this, f);
     }
 
     /** Count windows: {@code f} of each window of {@code size} values, moving by {@code step}. */
-    public <R> Stream<R> window(int size, int step, Function<? super List<T>, ? extends R> f) {
+    public <R> IotStream<R> window(int size, int step, Function<? super List<T>, ? extends R> f) {
         return Operators.window(this, size, step, f);
     }
 
     /** Count windows as lists. */
-    public Stream<List<T>> window(int size, int step) {
+    public IotStream<List<T>> window(int size, int step) {
         return Operators.window(this, size, step, w -> w);
     }
 
@@ -527,7 +527,7 @@ public final class Stream<T> {
      * {@code max}, then sliding by {@code step}; {@link WindowState#reset()} shrinks the window to
      * {@code min} keeping its end.
      */
-    public <R> Stream<R> dynamicWindow(int min, int max, int step, WindowFunction<T, R> f) {
+    public <R> IotStream<R> dynamicWindow(int min, int max, int step, WindowFunction<T, R> f) {
         return Operators.dynamicWindow(this, min, max, step, f);
     }
 
@@ -536,12 +536,12 @@ public final class Stream<T> {
      * duration)} with values becomes {@code (start + duration, [values])}; windows move by
      * {@code step}; empty windows give nothing.
      */
-    public Stream<Tuple> timedWindow(double duration, double step) {
+    public IotStream<Tuple> timedWindow(double duration, double step) {
         return Operators.timedWindow(this, duration, step, w -> w);
     }
 
     /** Timed windows with a function of each window's values: {@code (end, f(values))}. */
-    public Stream<Tuple> timedWindow(double duration, double step, Function<? super List<Object>, ?> f) {
+    public IotStream<Tuple> timedWindow(double duration, double step, Function<? super List<Object>, ?> f) {
         return Operators.timedWindow(this, duration, step, f);
     }
 
@@ -562,7 +562,7 @@ public final class Stream<T> {
 
     @Override
     public String toString() {
-        return "Stream " + name + " (" + count() + " values)";
+        return "IotStream " + name + " (" + count() + " values)";
     }
 
     // ------------------------------------------------------------------ reader
@@ -574,7 +574,7 @@ public final class Stream<T> {
      * @param <T> the type of values
      */
     public static final class Reader<T> {
-        private final Stream<T> stream;
+        private final IotStream<T> stream;
         final String owner;
         volatile long pos;
         long startPos;
@@ -582,13 +582,13 @@ public final class Stream<T> {
         private long base;
         private boolean closed;
 
-        Reader(Stream<T> stream, String owner) {
+        Reader(IotStream<T> stream, String owner) {
             this.stream = stream;
             this.owner = owner;
         }
 
         /** The stream read. */
-        public Stream<T> stream() {
+        public IotStream<T> stream() {
             return stream;
         }
 

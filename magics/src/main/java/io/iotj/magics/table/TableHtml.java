@@ -1,5 +1,6 @@
-package io.iotj.magics.display;
+package io.iotj.magics.table;
 
+import io.iotj.magics.html.Xml;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;

@@ -1,7 +1,7 @@
-package io.iotj.magics.display;
+package io.iotj.magics.diagram;
 
-import io.iotj.magics.display.DiagramGraph.Part;
-import io.iotj.magics.display.DiagramGraph.Wire;
+import io.iotj.magics.diagram.DiagramGraph.Part;
+import io.iotj.magics.diagram.DiagramGraph.Wire;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -13,14 +13,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StreamTest {
+class IotStreamTest {
 
     @Test
     void readersReadAtIndependentPositions() {
-        Stream<Integer> s = new Stream<>("s");
-        Stream.Reader<Integer> early = s.reader();
+        IotStream<Integer> s = new IotStream<>("s");
+        IotStream.Reader<Integer> early = s.reader();
         s.extend(1, 2);
-        Stream.Reader<Integer> late = s.reader();
+        IotStream.Reader<Integer> late = s.reader();
         s.append(3);
         assertEquals(List.of(1, 2, 3), early.poll());
         assertEquals(List.of(3), late.poll());
@@ -32,7 +32,7 @@ class StreamTest {
 
     @Test
     void recentAndValuesShowTheLastRetainedValues() {
-        Stream<Integer> s = new Stream<>("s", 5, 16);
+        IotStream<Integer> s = new IotStream<>("s", 5, 16);
         s.extend(IntStream.range(0, 100).boxed().toList());
         assertEquals(List.of(95, 96, 97, 98, 99), s.values());
         assertEquals(List.of(98, 99), s.recent(2));
@@ -41,7 +41,7 @@ class StreamTest {
 
     @Test
     void aStreamKeepingNothingShowsNothing() throws Exception {
-        Stream<Integer> s = new Stream<>("s", 0, 16);
+        IotStream<Integer> s = new IotStream<>("s", 0, 16);
         Thread w = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 200_000; i++) {
                 s.append(i);
@@ -56,11 +56,11 @@ class StreamTest {
 
     @Test
     void memoryStaysBoundedWithoutReaders() throws Exception {
-        Stream<Long> s = new Stream<>("s", 10, 64);
+        IotStream<Long> s = new IotStream<>("s", 10, 64);
         for (long i = 0; i < 1_000_000; i++) {
             s.append(i);
         }
-        java.lang.reflect.Field ring = Stream.class.getDeclaredField("ring");
+        java.lang.reflect.Field ring = IotStream.class.getDeclaredField("ring");
         ring.setAccessible(true);
         assertTrue(((Object[]) ring.get(s)).length <= 64, "ring grew although nobody reads");
         assertEquals(List.of(999_998L, 999_999L), s.recent(2));
@@ -68,10 +68,10 @@ class StreamTest {
 
     @Test
     void aStreamWithFewValuesStaysSmall() throws Exception {
-        Stream<Integer> s = new Stream<>("s");
+        IotStream<Integer> s = new IotStream<>("s");
         s.reader();
         s.extend(1, 2, 3);
-        java.lang.reflect.Field ring = Stream.class.getDeclaredField("ring");
+        java.lang.reflect.Field ring = IotStream.class.getDeclaredField("ring");
         ring.setAccessible(true);
         assertEquals(16, ((Object[]) ring.get(s)).length);
         s.extend(IntStream.range(0, 5000).boxed().toList());
@@ -81,8 +81,8 @@ class StreamTest {
 
     @Test
     void aLaggingReaderKeepsEveryValueUntilItReads() {
-        Stream<Integer> s = new Stream<>("s", 2, 16);
-        Stream.Reader<Integer> r = s.reader();
+        IotStream<Integer> s = new IotStream<>("s", 2, 16);
+        IotStream.Reader<Integer> r = s.reader();
         s.extend(IntStream.range(0, 1000).boxed().toList());
         List<Integer> got = r.poll();
         assertEquals(IntStream.range(0, 1000).boxed().toList(), got);
@@ -90,10 +90,10 @@ class StreamTest {
 
     @Test
     void aReaderThatNeverReadsFailsLoudlyInsteadOfGrowingForever() {
-        Stream<Integer> s = new Stream<>("s", 0, 16);
+        IotStream<Integer> s = new IotStream<>("s", 0, 16);
         s.reader();
         assertThrows(StreamOverflowException.class, () -> {
-            for (int i = 0; i < Stream.HARD_LIMIT + 1; i++) {
+            for (int i = 0; i < IotStream.HARD_LIMIT + 1; i++) {
                 s.append(i);
             }
         });
@@ -101,9 +101,9 @@ class StreamTest {
 
     @Test
     void blockingWriterWaitsForAReaderInAnotherThread() throws Exception {
-        Stream<Integer> s = new Stream<>("s", 0, 16);
-        s.fullPolicy(Stream.FullPolicy.BLOCK);
-        Stream.Reader<Integer> r = s.reader();
+        IotStream<Integer> s = new IotStream<>("s", 0, 16);
+        s.fullPolicy(IotStream.FullPolicy.BLOCK);
+        IotStream.Reader<Integer> r = s.reader();
         Thread writer = Thread.ofVirtual().start(() -> s.extend(IntStream.range(0, 10_000).boxed().toList()));
         List<Integer> got = new ArrayList<>();
         while (got.size() < 10_000) {
@@ -117,22 +117,22 @@ class StreamTest {
 
     @Test
     void aStreamAnOperatorWritesRefusesOtherWriters() {
-        Stream<Integer> x = new Stream<>("x");
-        Stream<Integer> y = x.map(v -> v + 1);
+        IotStream<Integer> x = new IotStream<>("x");
+        IotStream<Integer> y = x.map(v -> v + 1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.append(5));
         assertTrue(e.getMessage().contains("written by map"), e.getMessage());
     }
 
     @Test
     void nullValuesAreRefused() {
-        Stream<Integer> s = new Stream<>("s");
+        IotStream<Integer> s = new IotStream<>("s");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.append(null));
         assertTrue(e.getMessage().contains("stream s"));
     }
 
     @Test
     void fileSinkWritesLines(@TempDir Path dir) throws Exception {
-        Stream<Integer> s = new Stream<>("s");
+        IotStream<Integer> s = new IotStream<>("s");
         Path f = dir.resolve("out.txt");
         s.toFile(f);
         s.extend(1, 2, 3);
@@ -146,7 +146,7 @@ class StreamTest {
 
     @Test
     void recentIsConsistentWhileAWriterRuns() throws Exception {
-        Stream<Long> s = new Stream<>("s", 100, 256);
+        IotStream<Long> s = new IotStream<>("s", 100, 256);
         AtomicLong written = new AtomicLong();
         Thread w = Thread.ofVirtual().start(() -> {
             for (long i = 0; i < 2_000_000; i++) {
@@ -165,17 +165,17 @@ class StreamTest {
 
     @Test
     void aValueAFunctionFailsOnIsConsumedAndTheValuesBeforeItKeepTheirResults() {
-        Stream<Integer> x = new Stream<>("x");
+        IotStream<Integer> x = new IotStream<>("x");
         List<Integer> mapped = x.map(v -> 12 / (v - 2)).toList();
         failOnTwoThenGoOn(x);
         assertEquals(List.of(-12, 12, 6), mapped);
 
-        Stream<Integer> y = new Stream<>("y");
+        IotStream<Integer> y = new IotStream<>("y");
         List<Integer> flat = y.flatMap(v -> List.of(12 / (v - 2), v)).toList();
         failOnTwoThenGoOn(y);
         assertEquals(List.of(-12, 1, 12, 3, 6, 4), flat);
 
-        Stream<Integer> z = new Stream<>("z");
+        IotStream<Integer> z = new IotStream<>("z");
         List<Integer> seen = new ArrayList<>();
         z.sink(v -> {
             if (v == 2) {
@@ -188,7 +188,7 @@ class StreamTest {
     }
 
     /** 1, 2, 3 fail on 2; 4 then runs the operator again, which neither repeats 1 nor fails on 2 again. */
-    private static void failOnTwoThenGoOn(Stream<Integer> s) {
+    private static void failOnTwoThenGoOn(IotStream<Integer> s) {
         ValueFailure e = assertThrows(ValueFailure.class, () -> s.extend(1, 2, 3));
         assertEquals(2, e.value());
         s.append(4);

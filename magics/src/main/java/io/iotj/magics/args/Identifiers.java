@@ -3,8 +3,8 @@ package io.iotj.magics.args;
 import javax.lang.model.SourceVersion;
 
 /** What counts as a name in magics' arguments. */
-public final class Names {
-    private Names() {
+public final class Identifiers {
+    private Identifiers() {
     }
 
     /** A template or parameter name: a letter or underscore, then letters, digits, underscores. */
