@@ -1,27 +1,9 @@
 """Writes notebooks/02-streams-quickstart.ipynb and notebooks/03-iotpy-templates.ipynb.
 
 The notebooks are kept as this script so their text is easy to review and change:
-    /usr/bin/python3 notebooks/build/make_stream_notebooks.py
+    /usr/bin/python3 tools/notebooks/make_stream_notebooks.py
 """
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-HERE = Path(__file__).resolve().parent.parent
-META = {
-    "kernelspec": {"display_name": "Java (iotj)", "language": "java", "name": "iotj"},
-    "language_info": {"codemirror_mode": "text/x-java", "file_extension": ".java",
-                      "mimetype": "text/x-java", "name": "java"},
-}
-
-
-def md(text):
-    return new_markdown_cell(text.strip("\n"))
-
-
-def code(text):
-    return new_code_cell(text.strip("\n"))
+from cells import code, md, write
 
 
 QUICKSTART = [
@@ -382,15 +364,6 @@ lr.out("z").values().stream().map(p -> String.format("%.3f", p)).toList()
     code("%streams"),
     code("%stop --all"),
 ]
-
-
-def write(name, cells):
-    # Stable cell ids keep regenerated notebooks' diffs to what changed.
-    for i, cell in enumerate(cells):
-        cell["id"] = f"{name.split('-')[0]}-{i:02d}"
-    nb = new_notebook(cells=cells, metadata=META)
-    nbformat.validate(nb)
-    nbformat.write(nb, HERE / name)
 
 
 if __name__ == "__main__":

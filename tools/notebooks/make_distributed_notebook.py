@@ -1,7 +1,7 @@
 """Writes notebooks/07-distributed.ipynb (kept as this script so its text is easy to review):
-    /usr/bin/python3 notebooks/build/make_distributed_notebook.py
+    /usr/bin/python3 tools/notebooks/make_distributed_notebook.py
 """
-from make_stream_notebooks import code, md, write
+from cells import code, md, write
 
 
 CELLS = [
