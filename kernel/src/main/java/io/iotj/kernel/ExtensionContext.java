@@ -2,11 +2,11 @@ package io.iotj.kernel;
 
 import io.iotj.display.Display;
 import io.iotj.display.Renderers;
-import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.magic.MagicRegistry;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.OutputRouter;
 import io.iotj.kernel.output.StreamName;
+import io.iotj.kernel.session.NotebookSession;
 
 /** The {@link KernelContext} handed to extensions. */
 final class ExtensionContext implements KernelContext {
@@ -29,8 +29,8 @@ final class ExtensionContext implements KernelContext {
     }
 
     @Override
-    public JavaEvaluator evaluator() {
-        return kernel.evaluator();
+    public NotebookSession session() {
+        return kernel.evaluator().session();
     }
 
     @Override

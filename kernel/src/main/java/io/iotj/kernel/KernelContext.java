@@ -1,10 +1,10 @@
 package io.iotj.kernel;
 
 import io.iotj.display.Renderers;
-import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.magic.MagicRegistry;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.StreamName;
+import io.iotj.kernel.session.NotebookSession;
 
 /**
  * What a {@link KernelExtension} may use. Every method may be called from any thread.
@@ -17,10 +17,10 @@ public interface KernelContext {
     Renderers renderers();
 
     /**
-     * The session's Java evaluator: its variables, {@code bind}, {@code evalObject}, the
-     * user's methods, {@code addToClasspath}.
+     * The notebook's Java session: its variables, the methods cells defined, {@code bind},
+     * {@code evalObject}, the cell boundary.
      */
-    JavaEvaluator evaluator();
+    NotebookSession session();
 
     /**
      * The cell that output of the calling thread belongs to: the thread's own context (the

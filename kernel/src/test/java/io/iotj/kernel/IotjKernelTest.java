@@ -29,7 +29,7 @@ class IotjKernelTest {
         @Override
         public void start(KernelContext k) {
             k.magics().registerLineMagic("hello", args -> "hello " + String.join(" ", args));
-            k.evaluator().bind("greeting", "hi from an extension", "String");
+            k.session().bind("greeting", "hi from an extension", "String");
             k.renderers().register(java.time.Duration.class, d -> MimeBundle.text(d.toMillis() + " ms"));
         }
     }

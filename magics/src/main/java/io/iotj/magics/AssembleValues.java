@@ -1,6 +1,6 @@
 package io.iotj.magics;
 
-import io.iotj.kernel.jshell.JavaEvaluator;
+import io.iotj.kernel.session.NotebookSession;
 import io.iotj.magics.args.ArgValue;
 import io.iotj.magics.args.AssembleArgs;
 import io.iotj.magics.resolve.NotebookResolver;
@@ -22,7 +22,7 @@ final class AssembleValues {
     private AssembleValues() {
     }
 
-    static Map<String, Object> of(AssembleArgs a, Template t, JavaEvaluator ev, NotebookFunctions functions)
+    static Map<String, Object> of(AssembleArgs a, Template t, NotebookSession ev, NotebookFunctions functions)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ArgValue> e : a.values().entrySet()) {
@@ -42,7 +42,7 @@ final class AssembleValues {
      * The values for remote nodes: numbers, strings, and names as function names (what a node can
      * resolve); an object held by a notebook variable cannot travel and is refused.
      */
-    static Map<String, Object> forNodes(AssembleArgs a, Template t, JavaEvaluator ev) throws Exception {
+    static Map<String, Object> forNodes(AssembleArgs a, Template t, NotebookSession ev) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ArgValue> e : a.values().entrySet()) {
             String key = e.getKey();
@@ -76,7 +76,7 @@ final class AssembleValues {
         }
     }
 
-    private static Object name(String key, String name, Param param, JavaEvaluator ev,
+    private static Object name(String key, String name, Param param, NotebookSession ev,
                                NotebookFunctions functions) throws Exception {
         boolean function = param != null && param.isFunction();
         if (!function && ev.hasVariable(name)) {

@@ -8,7 +8,6 @@ import io.iotj.assemble.LeafRegistry;
 import io.iotj.assemble.TemplateSource;
 import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
-import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.magics.args.ArgException;
 import io.iotj.magics.args.AssembleArgs;
@@ -67,7 +66,7 @@ final class GraphMagics {
         this.displays = displays;
         this.threads = threads;
         this.nodes = nodes;
-        this.functions = new NotebookFunctions(kernel.evaluator(), catalog);
+        this.functions = new NotebookFunctions(kernel.session(), catalog);
     }
 
     /** {@code %assemble NAME [k=v ...] [--as VAR] [--mode M] [--broker URI] [--rows N]}. */
@@ -120,8 +119,8 @@ final class GraphMagics {
         functions.checkConstants(t, entry);
         boolean remote = a.mode() == AssembleArgs.Mode.DISTRIBUTED;
         // Remote nodes get function names and constants; local runtimes resolved objects.
-        Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.evaluator())
-                : AssembleValues.of(a, t, kernel.evaluator(), functions);
+        Map<String, Object> values = remote ? AssembleValues.forNodes(a, t, kernel.session())
+                : AssembleValues.of(a, t, kernel.session(), functions);
         TrainingProgress training = new TrainingProgress();
         GraphRuntime runtime = remote ? distributed(a, t, values) : local(a, training);
 
@@ -145,11 +144,11 @@ final class GraphMagics {
         OutputContext ctx = kernel.currentOutput();
         // Graph threads start without any cell's stop token, so interrupting a cell never stops
         // them, and they print into this cell.
-        RunningGraph running = JavaEvaluator.outsideCell(() -> runtime.start(assembly.graph()));
+        RunningGraph running = kernel.session().outsideCell(() -> runtime.start(assembly.graph()));
         NotebookGraph graph = new NotebookGraph(running, t.name());
         graphs.add(graph);
         try {
-            kernel.evaluator().bind(name, running, RunningGraph.class.getName());
+            kernel.session().bind(name, running, RunningGraph.class.getName());
         } catch (RuntimeException ex) {
             running.stop();
             throw MagicErrors.of("BindError", "the graph " + name + " started but could not be bound to a "
@@ -203,7 +202,7 @@ final class GraphMagics {
         String broker = NodeMagics.broker(a.broker());
         nodes.checkListening(broker, secret, a.nodes());
         return DistributedRuntime.of(broker, secret, t, values, templateSource(),
-                names -> NodeSnippets.collect(kernel.evaluator(), names)).on(a.nodes());
+                names -> NodeSnippets.collect(kernel.session(), names)).on(a.nodes());
     }
 
     private void showLive(NotebookGraph graph, int rows, OutputContext ctx) {

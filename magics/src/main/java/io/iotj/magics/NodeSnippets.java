@@ -1,7 +1,6 @@
 package io.iotj.magics;
 
-import io.iotj.kernel.jshell.JavaEvaluator;
-import io.iotj.remote.node.SnippetCollector;
+import io.iotj.kernel.session.NotebookSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,15 +8,15 @@ import java.util.List;
 /**
  * The notebook sources shipped with a part to a remote node: what the named functions need
  * (imports, the methods, and the methods, classes and variables they use, found by
- * {@link SnippetCollector}), without imports of the kernel's own packages, which a node lacks.
+ * {@link NotebookSession#sourcesFor}), without imports of the kernel's own packages, which a node lacks.
  */
 final class NodeSnippets {
     private NodeSnippets() {
     }
 
     /** The sources, in definition order; empty when no name is a notebook method. */
-    static List<String> collect(JavaEvaluator evaluator, Collection<String> names) {
-        List<String> sources = evaluator.readShell(shell -> SnippetCollector.collect(shell, names));
+    static List<String> collect(NotebookSession session, Collection<String> names) {
+        List<String> sources = session.sourcesFor(names);
         return sources.stream().filter(s -> !kernelOnlyImport(s)).toList();
     }
 

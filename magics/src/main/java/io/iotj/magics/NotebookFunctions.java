@@ -2,7 +2,7 @@ package io.iotj.magics;
 
 import io.iotj.assemble.Fn;
 import io.iotj.assemble.FunctionResolver;
-import io.iotj.kernel.jshell.JavaEvaluator;
+import io.iotj.kernel.session.NotebookSession;
 import io.iotj.magics.library.TemplateCatalog;
 import io.iotj.magics.resolve.Invoker;
 import io.iotj.magics.resolve.NotebookResolver;
@@ -21,14 +21,14 @@ import java.util.Optional;
  * before a graph starts so an unknown name points at the template line that wrote it.
  */
 final class NotebookFunctions {
-    private final JavaEvaluator evaluator;
+    private final NotebookSession session;
     private final TemplateCatalog catalog;
     private final NotebookResolver resolver;
 
-    NotebookFunctions(JavaEvaluator evaluator, TemplateCatalog catalog) {
-        this.evaluator = evaluator;
+    NotebookFunctions(NotebookSession session, TemplateCatalog catalog) {
+        this.session = session;
         this.catalog = catalog;
-        this.resolver = new NotebookResolver(new EvaluatorSession(evaluator), new LibraryBuiltins());
+        this.resolver = new NotebookResolver(new ResolverSession(session), new LibraryBuiltins());
     }
 
     /** The function {@code name} as the library's function type. */
@@ -93,8 +93,8 @@ final class NotebookFunctions {
             @Override
             public List<String> knownNames() {
                 List<String> names = new ArrayList<>();
-                evaluator.methods().forEach(m -> names.add(m.name()));
-                evaluator.variables().forEach(v -> names.add(v.name()));
+                session.methods().forEach(m -> names.add(m.name()));
+                session.variables().forEach(v -> names.add(v.name()));
                 return names;
             }
         };

@@ -7,9 +7,13 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -85,7 +89,7 @@ public final class Fns {
                 return null;
             };
         }
-        Method sam = singleAbstractMethod(o == null ? null : o.getClass());
+        Method sam = functionMethodOf(o);
         if (sam != null) {
             return methods(sam.getName(), List.of(sam), o);
         }
@@ -98,36 +102,60 @@ public final class Fns {
         }
     }
 
-    private static Method singleAbstractMethod(Class<?> c) {
-        if (c == null) {
+    /**
+     * The method that calls {@code o} as a function: the single abstract method of the first
+     * interface {@code o} implements that is meant as a function, searched breadth first through
+     * the interfaces of its class, its superclasses and their superinterfaces. Meant as a function
+     * means marked {@code @FunctionalInterface} or not the JDK's own: a JDK interface such as
+     * {@code Iterable} has one abstract method without being a function. Null when there is none.
+     */
+    public static Method functionMethodOf(Object o) {
+        if (o == null) {
             return null;
         }
-        for (Class<?> i : allInterfaces(c)) {
-            Method only = null;
-            int count = 0;
-            for (Method m : i.getMethods()) {
-                if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
-                    only = m;
-                    count++;
-                }
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            todo.addAll(List.of(c.getInterfaces()));
+        }
+        Set<Class<?>> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> i = todo.poll();
+            if (!seen.add(i)) {
+                continue;
             }
-            if (count == 1) {
-                return only;
+            Method sam = meantAsFunction(i) ? singleAbstractMethod(i) : null;
+            if (sam != null) {
+                return sam;
             }
+            todo.addAll(List.of(i.getInterfaces()));
         }
         return null;
     }
 
-    private static List<Class<?>> allInterfaces(Class<?> c) {
-        List<Class<?>> out = new ArrayList<>();
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            for (Class<?> i : k.getInterfaces()) {
-                if (!out.contains(i)) {
-                    out.add(i);
-                }
+    private static boolean meantAsFunction(Class<?> iface) {
+        String n = iface.getName();
+        return iface.isAnnotationPresent(FunctionalInterface.class)
+                || !(n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk."));
+    }
+
+    /**
+     * The single abstract method of interface {@code iface} (inherited ones included; methods of
+     * {@code Object} and redeclarations with the same signature not counted twice), or null when it
+     * has none or several.
+     */
+    public static Method singleAbstractMethod(Class<?> iface) {
+        Method found = null;
+        for (Method m : iface.getMethods()) {
+            if (!Modifier.isAbstract(m.getModifiers()) || isObjectMethod(m)) {
+                continue;
             }
+            if (found != null && !(found.getName().equals(m.getName())
+                    && Arrays.equals(found.getParameterTypes(), m.getParameterTypes()))) {
+                return null;
+            }
+            found = m;
         }
-        return out;
+        return found;
     }
 
     private static boolean isObjectMethod(Method m) {
@@ -332,7 +360,7 @@ public final class Fns {
             }
         }
         if (type.isInterface() && !type.isInstance(a)) {
-            Method sam = singleAbstractMethod0(type);
+            Method sam = singleAbstractMethod(type);
             Fn f = sam == null ? null : adapt(a);
             if (f != null) {
                 return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, as) -> {
@@ -353,18 +381,6 @@ public final class Fns {
             }
         }
         return NO;
-    }
-
-    private static Method singleAbstractMethod0(Class<?> i) {
-        Method only = null;
-        int count = 0;
-        for (Method m : i.getMethods()) {
-            if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
-                only = m;
-                count++;
-            }
-        }
-        return count == 1 ? only : null;
     }
 
     private static Class<?> box(Class<?> t) {

@@ -1,5 +1,6 @@
 package io.iotj.ml;
 
+import io.iotj.assemble.MethodFn;
 import io.iotj.stream.WindowState;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,8 +11,8 @@ import java.util.function.Predicate;
 /**
  * Turns whatever a template names as {@code function} into the typed functions {@link Trainer} and
  * {@link Predictor} run: a lambda of one of the function interfaces, an incremental model, a model
- * with its own {@code trainFunction()}/{@code predictFunction()} (a Smile model), or a method
- * found by reflection (a method defined in a notebook cell).
+ * with its own {@code trainFunction()}/{@code predictFunction()} (a Smile model), a reflected
+ * method, or a {@link MethodFn} (a method defined in a notebook cell), whose parameters give the shape.
  *
  * <p>Training methods may have any of these shapes, {@code M} being any model type:
  * {@code M f(double[][] x, double[][] y, M model, WindowState w)},
@@ -84,9 +85,8 @@ public final class MlFunctions {
         if (f instanceof Method m) {
             return trainMethod(null, m);
         }
-        Method shape = notebookMethod(f);
-        if (shape != null) {
-            return trainShaped(shape, callThrough(f));
+        if (f instanceof MethodFn mf) {
+            return trainShaped(mf.method(), mf::call);
         }
         Object provided = provided(f, "trainFunction");
         if (provided != null) {
@@ -109,9 +109,8 @@ public final class MlFunctions {
         if (f instanceof Method m) {
             return predictMethod(null, m);
         }
-        Method shape = notebookMethod(f);
-        if (shape != null) {
-            return predictShaped(shape, callThrough(f));
+        if (f instanceof MethodFn mf) {
+            return predictShaped(mf.method(), mf::call);
         }
         Object provided = provided(f, "predictFunction");
         if (provided != null) {
@@ -211,52 +210,6 @@ public final class MlFunctions {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new MlException("cannot call " + m.getName() + ": " + e, e);
         }
-    }
-
-    /**
-     * The compiled method behind a notebook function: an object with a {@code Method method()}
-     * accessor and a {@code call(Object...)} method (the kernel's {@code NotebookFunction}, which
-     * streamlib cannot name). Null for anything else.
-     */
-    private static Method notebookMethod(Object f) {
-        if (f == null) {
-            return null;
-        }
-        try {
-            Method accessor = f.getClass().getMethod("method");
-            f.getClass().getMethod("call", Object[].class);
-            return accessor.getReturnType() == Method.class ? (Method) accessor.invoke(f) : null;
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (ReflectiveOperationException e) {
-            throw new MlException("cannot read the method of " + describe(f) + ": " + e, e);
-        }
-    }
-
-    /** Calls {@code f.call(args)}, which runs a notebook method the way the kernel wants it run. */
-    private static Call callThrough(Object f) {
-        Method call;
-        try {
-            call = f.getClass().getMethod("call", Object[].class);
-        } catch (NoSuchMethodException e) {
-            throw new MlException(describe(f) + " has no call method", e);
-        }
-        return args -> {
-            try {
-                return call.invoke(f, (Object) args);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new MlException(String.valueOf(cause), cause);
-            } catch (IllegalAccessException e) {
-                throw new MlException("cannot call " + describe(f) + ": " + e, e);
-            }
-        };
     }
 
     /** A no-argument method such as a Smile model's {@code trainFunction()}, or null. */

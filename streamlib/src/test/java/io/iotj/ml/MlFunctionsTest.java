@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iotj.assemble.MethodFn;
 import io.iotj.ml.incremental.LinearFit;
 import io.iotj.ml.incremental.LinearRegressionStream;
 import io.iotj.ml.smile.SmileModels;
@@ -83,11 +84,16 @@ class MlFunctionsTest {
         assertArrayEquals(new double[][] {{2, 3}}, (double[][]) v.push(new double[] {1, 2, 3}).get(0));
     }
 
-    /** Shaped like the kernel's NotebookFunction: the compiled method, called through {@code call}. */
-    public record FakeNotebookFunction(Method method, int[] calls) {
-        public Object call(Object... args) throws Exception {
+    /** Like the kernel's NotebookFunction: a compiled method, always called through {@code call}. */
+    public record FakeNotebookFunction(Method method, int[] calls) implements MethodFn {
+        @Override
+        public Object call(Object... args) {
             calls[0]++;
-            return method.invoke(null, args);
+            try {
+                return method.invoke(null, args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,29 +1,24 @@
 package io.iotj.kernel.jshell;
 
+import io.iotj.kernel.session.MethodInfo;
+import io.iotj.kernel.session.NotebookFunction;
+import io.iotj.kernel.session.NotebookSession;
+import io.iotj.kernel.session.VariableInfo;
+
 import java.io.File;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
-import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -61,21 +56,15 @@ public final class JavaEvaluator implements AutoCloseable {
     private SourceCodeAnalysis analysis;
     /** Fair, so cells queued behind a warm-up step run before the next one. */
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
-    private final Map<Snippet, SourceCodeAnalysis.SnippetWrapper> wrappers = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private final SnippetWrappers wrappers = new SnippetWrappers();
+    private final SessionState state;
+    private final CodeAnalysis codeAnalysis;
+    private final NotebookSession session = new JShellSession(this);
     private boolean started;
     private boolean warmExecution;
     /** Changes whenever the session may have changed; keys the inspection cache. */
     private long generation;
-    /** Javadoc lookups cost 50-500 ms; frontends repeat them while the user types a call's arguments. */
-    private final Map<String, List<Documentation>> inspectCache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Documentation>> eldest) {
-            return size() > 64;
-        }
-    };
     private boolean warmAnalysis;
     private volatile boolean closed;
     private long cellCounter;
@@ -88,6 +77,8 @@ public final class JavaEvaluator implements AutoCloseable {
         this.config = config;
         SnippetLoaderDelegate delegate = new SnippetLoaderDelegate(config.parent());
         this.control = new CellExecutionControl(delegate, config.stopGrace());
+        this.state = new SessionState(control);
+        this.codeAnalysis = new CodeAnalysis(state);
     }
 
     private static Optional<String> ownLocation() {
@@ -166,10 +157,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 return;
             }
             warmAnalysis = true;
-            analysis.completionSuggestions("Str", 3, new int[1]);
-            analysis.completionSuggestions("\"\".len", 6, new int[1]);
-            analysis.analyzeCompletion("int x = ");
-            analysis.documentation("Math.abs(", 9, true);
+            CodeAnalysis.warmUp(analysis);
         } finally {
             lock.unlock();
         }
@@ -268,21 +256,23 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
                 Snippet snippet = primary.snippet();
                 if (!internal) {
-                    origins.put(snippet.id(), new SnippetOrigin(cellName, lineOf(cell, piece.offset()) + firstLine - 1));
+                    wrappers.recordOrigin(snippet.id(), cellName,
+                            Diagnostics.lineOf(cell, piece.offset()) + firstLine - 1);
                 }
-                noteEvents(events);
+                wrappers.forget(events);
                 if (run.stopped || run.token.stopRequested()) {
                     return new EvalResult.Interrupted(run.abandoned);
                 }
                 if (primary.status() == Snippet.Status.REJECTED) {
-                    return compileError(cell, piece, snippet, firstLine);
+                    return Diagnostics.compileError(shell, cell, piece, snippet, firstLine);
                 }
                 JShellException ex = primary.exception();
                 if (ex instanceof EvalException ee) {
-                    return RuntimeErrors.of(run.thrown, ee, this::cellFrame, origins);
+                    return RuntimeErrors.of(run.thrown, ee, raw -> wrappers.cellFrame(shell, analysis, raw),
+                            wrappers.origins());
                 }
                 if (ex instanceof UnresolvedReferenceException ure) {
-                    return unresolved(ure);
+                    return Diagnostics.unresolved(shell, ure);
                 }
                 if (ex != null) {
                     return new EvalResult.RuntimeError(null, ex.getClass().getName(),
@@ -290,9 +280,9 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
                 if (primary.status() == Snippet.Status.RECOVERABLE_DEFINED
                         || primary.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    notes.add(recoverableNote((DeclarationSnippet) snippet, primary.status()));
+                    notes.add(Diagnostics.recoverableNote(shell, (DeclarationSnippet) snippet, primary.status()));
                 }
-                dependentNotes(events, snippet, notes);
+                Diagnostics.dependentNotes(shell, events, snippet, notes);
                 if (i == pieces.size() - 1) {
                     // As in IPython, a trailing semicolon means "no output" (JShell still keeps the $N variable).
                     String type = endsWithSemicolon(cell) ? null : valueType(snippet);
@@ -334,130 +324,6 @@ public final class JavaEvaluator implements AutoCloseable {
             return e.typeName();
         }
         return null;
-    }
-
-    private EvalResult compileError(String cell, SnippetSplitter.Piece piece, Snippet snippet, int firstLine) {
-        List<CompileDiagnostic> diags = new ArrayList<>();
-        for (Diag d : shell.diagnostics(snippet).toList()) {
-            if (!d.isError()) {
-                continue;
-            }
-            long pos = d.getPosition() >= 0 ? d.getPosition() : Math.max(0, d.getStartPosition());
-            int offset = (int) Math.min(cell.length(), piece.offset() + Math.min(pos, piece.source().length()));
-            diags.add(diagnostic(cell, offset, firstLine, cleanMessage(d.getMessage(Locale.ROOT))));
-        }
-        if (diags.isEmpty()) {
-            diags.add(diagnostic(cell, firstNonBlank(cell, piece.offset()), firstLine,
-                    "JShell cannot evaluate this " + snippet.kind().name().toLowerCase(Locale.ROOT)
-                            .replace('_', ' ')));
-        }
-        return new EvalResult.CompileError(diags);
-    }
-
-    static CompileDiagnostic diagnostic(String cell, int offset, int firstLine, String message) {
-        int lineStart = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        if (offset == 0) {
-            lineStart = 0;
-        }
-        int lineEnd = cell.indexOf('\n', lineStart);
-        if (lineEnd < 0) {
-            lineEnd = cell.length();
-        }
-        String sourceLine = cell.substring(lineStart, lineEnd);
-        if (sourceLine.endsWith("\r")) {
-            sourceLine = sourceLine.substring(0, sourceLine.length() - 1);
-        }
-        return new CompileDiagnostic(lineOf(cell, offset) + firstLine - 1, offset - lineStart + 1, offset, message,
-                sourceLine, true);
-    }
-
-    private static int firstNonBlank(String cell, int from) {
-        int i = from;
-        while (i < cell.length() && Character.isWhitespace(cell.charAt(i))) {
-            i++;
-        }
-        return Math.min(i, cell.length());
-    }
-
-    /** Drops the lines of javac messages that only name JShell's hidden wrapper class. */
-    private static String cleanMessage(String message) {
-        StringBuilder out = new StringBuilder();
-        for (String line : message.split("\n")) {
-            String t = line.strip();
-            if (t.equals("location: class") || t.contains("$JShell$")) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append(line);
-        }
-        return out.toString();
-    }
-
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private EvalResult unresolved(UnresolvedReferenceException ure) {
-        DeclarationSnippet sn = ure.getSnippet();
-        String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
-        String message = describe(sn) + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed"
-                : missing + " " + (missing.contains(",") ? "are" : "is") + " defined");
-        return new EvalResult.RuntimeError(null, "UnresolvedReferenceException", message,
-                List.of("UnresolvedReferenceException: " + message));
-    }
-
-    /** Tells the user what a redefinition did to the declarations that depend on it. */
-    private void dependentNotes(List<SnippetEvent> events, Snippet primary, List<String> notes) {
-        for (SnippetEvent e : events) {
-            if (e.causeSnippet() == null || e.snippet() == primary || !(e.snippet() instanceof DeclarationSnippet d)
-                    || e.previousStatus() != Snippet.Status.VALID) {
-                continue;
-            }
-            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                notes.add(recoverableNote(d, e.status()));
-            } else if (e.status() == Snippet.Status.VALID && d instanceof VarSnippet v) {
-                notes.add("variable " + v.name() + " was reset to " + defaultOf(v.typeName())
-                        + " because what it uses was redefined");
-            }
-        }
-    }
-
-    private static String defaultOf(String type) {
-        return switch (type) {
-            case "boolean" -> "false";
-            case "byte", "short", "int", "long", "char" -> "0";
-            case "float", "double" -> "0.0";
-            default -> "null";
-        };
-    }
-
-    private String recoverableNote(DeclarationSnippet sn, Snippet.Status status) {
-        String missing = String.join(", ", shell.unresolvedDependencies(sn).toList());
-        return describe(sn) + (status == Snippet.Status.RECOVERABLE_DEFINED ? " was defined, but" : "")
-                + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed"
-                : missing + " " + (missing.contains(",") ? "are" : "is") + " defined");
-    }
-
-    private static String describe(DeclarationSnippet sn) {
-        return switch (sn) {
-            case MethodSnippet m -> "method " + m.name() + m.signature().replaceAll("\\).*", ")");
-            case VarSnippet v -> "variable " + v.name();
-            default -> sn.kind().name().toLowerCase(Locale.ROOT).replace("_decl", "") + " " + sn.name();
-        };
-    }
-
-    private void noteEvents(List<SnippetEvent> events) {
-        for (SnippetEvent e : events) {
-            wrappers.remove(e.snippet()); // class names change when JShell recompiles a snippet
-        }
     }
 
     private void ensureStarted() {
@@ -523,16 +389,7 @@ public final class JavaEvaluator implements AutoCloseable {
         try {
             ensureOpen();
             ensureStarted();
-            int[] anchor = new int[1];
-            List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, at, anchor);
-            Set<String> typed = new LinkedHashSet<>();
-            Set<String> rest = new LinkedHashSet<>();
-            for (SourceCodeAnalysis.Suggestion s : suggestions) {
-                (s.matchesType() ? typed : rest).add(s.continuation());
-            }
-            typed.addAll(rest);
-            int start = anchor[0] >= 0 && anchor[0] <= at ? anchor[0] : at;
-            return new Completion(new ArrayList<>(typed), start, at);
+            return codeAnalysis.complete(analysis, code, at);
         } finally {
             lock.unlock();
         }
@@ -550,91 +407,21 @@ public final class JavaEvaluator implements AutoCloseable {
         try {
             ensureOpen();
             ensureStarted();
-            String key = generation + "\u0000" + at + "\u0000" + code;
-            List<Documentation> docs = inspectCache.get(key);
-            if (docs == null) {
-                docs = List.copyOf(jshellDocumentation(code, at));
-                inspectCache.put(key, docs);
-            }
-            // not cached: a variable's value may change without an evaluation (e.g. from a graph's thread)
-            Optional<Documentation> variable = variableDoc(code, at);
-            if (variable.isPresent() && docs.stream().allMatch(d -> d.javadoc().isEmpty())) {
-                return List.of(variable.get()); // JShell only says "name:type" for session variables
-            }
-            return docs;
+            return codeAnalysis.inspect(analysis, generation, code, at);
         } finally {
             lock.unlock();
         }
     }
 
-    private List<Documentation> jshellDocumentation(String code, int at) {
-        List<Documentation> docs = new ArrayList<>();
-        for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, at, true)) {
-            docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
-        }
-        if (docs.isEmpty() && at < code.length()) {
-            // JShell documents what ends at the cursor; from inside a name, look at its end, or into its call
-            int end = at;
-            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-                end++;
-            }
-            for (int probe : new int[] {end, end + 1}) {
-                if (docs.isEmpty() && probe > at && probe <= code.length()
-                        && (probe == end || code.charAt(end) == '(')) {
-                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(code, probe, true)) {
-                        docs.add(new Documentation(d.signature(), d.javadoc() == null ? "" : d.javadoc().strip()));
-                    }
-                }
-            }
-        }
-        return docs;
-    }
-
-    /**
-     * A session variable under the cursor: its declared type, and its value when showing it runs no user code
-     * (a user's {@code toString} could hang the kernel's thread).
-     */
-    private Optional<Documentation> variableDoc(String code, int at) {
-        int start = at;
-        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
-            start--;
-        }
-        int end = at;
-        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-            end++;
-        }
-        String name = code.substring(start, end);
-        VarEntry entry = snapshot.vars.get(name);
-        if (entry == null || (start > 0 && code.charAt(start - 1) == '.')) {
-            return Optional.empty();
-        }
-        Object value = variable(name).orElse(null);
-        String shown;
-        if (value == null) {
-            shown = "null";
-        } else if (value instanceof String str) {
-            shown = "\"" + (str.length() > 200 ? str.substring(0, 200) + "…" : str) + "\"";
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
-                || value instanceof Enum<?>) {
-            shown = String.valueOf(value);
-        } else {
-            shown = "a " + value.getClass().getName();
-        }
-        return Optional.of(new Documentation(entry.type + " " + name, name + " = " + shown));
-    }
-
     /** Whether {@code code} is a complete cell, needs more lines (with a suggested indent), or is invalid. */
     public Completeness isComplete(String code) {
         if (!lockUnlessBusy()) {
-            // a cell is running: judge by open brackets alone
-            String indent = CompletenessCheck.indentFor(code);
-            return new Completeness(indent.isEmpty() ? Completeness.Verdict.COMPLETE : Completeness.Verdict.INCOMPLETE,
-                    indent);
+            return CodeAnalysis.isCompleteByBrackets(code);
         }
         try {
             ensureOpen();
             ensureShell();
-            return CompletenessCheck.check(analysis, code);
+            return CodeAnalysis.isComplete(analysis, code);
         } finally {
             lock.unlock();
         }
@@ -648,32 +435,22 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /** The live object held by variable {@code name}, if the session has such a variable. */
     public Optional<Object> variable(String name) {
-        VarEntry entry = snapshot.vars.get(name);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        try {
-            Field f = control.classNamed(entry.className).getDeclaredField(name);
-            f.setAccessible(true);
-            return Optional.ofNullable(f.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return state.variable(name);
     }
 
     /** Whether the session has a variable called {@code name} (its value may be null). */
     public boolean hasVariable(String name) {
-        return snapshot.vars.containsKey(name);
+        return state.hasVariable(name);
     }
 
     /** The session's variables, in definition order. */
     public List<VariableInfo> variables() {
-        return snapshot.vars.values().stream().map(v -> new VariableInfo(v.name, v.type)).toList();
+        return state.variables();
     }
 
     /** The methods defined in cells, in definition order. */
     public List<MethodInfo> methods() {
-        return snapshot.methods;
+        return state.methods();
     }
 
     /**
@@ -681,16 +458,18 @@ public final class JavaEvaluator implements AutoCloseable {
      * node would need to rebuild them (expressions and statements are left out).
      */
     public List<String> activeSnippetSources() {
-        return snapshot.sources;
+        return state.sources();
     }
 
     /**
      * Runs {@code reader} on the session's JShell while no cell evaluates, for tools that read the
-     * session's snippets (the remote-node snippet collector). The reader must not evaluate anything.
+     * session's snippets ({@link SnippetSources}). The reader must not evaluate anything.
      */
-    public <T> T readShell(java.util.function.Function<JShell, T> reader) {
+    <T> T readShell(java.util.function.Function<JShell, T> reader) {
         lockFromOutsideCells();
         try {
+            ensureOpen();
+            ensureStarted();
             return reader.apply(shell);
         } finally {
             lock.unlock();
@@ -714,24 +493,7 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /** Every callable overload of the notebook method {@code name}. */
     public List<NotebookFunction> functionsNamed(String name) {
-        List<NotebookFunction> out = new ArrayList<>();
-        for (MethodEntry m : snapshot.methodEntries) {
-            if (!m.info.name().equals(name) || !m.info.callable()) {
-                continue;
-            }
-            try {
-                for (Method method : control.classNamed(m.className).getDeclaredMethods()) {
-                    if (method.getName().equals(name) && !method.isSynthetic()
-                            && Modifier.isStatic(method.getModifiers())) {
-                        out.add(new NotebookFunction(name, m.info.signature(), method));
-                        break;
-                    }
-                }
-            } catch (ClassNotFoundException e) {
-                // not loaded: the method has never compiled cleanly
-            }
-        }
-        return out;
+        return state.functionsNamed(name);
     }
 
     /**
@@ -808,6 +570,16 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
+    /** The session as extensions see it: variables, methods, binding, the cell boundary. */
+    public NotebookSession session() {
+        return session;
+    }
+
+    /** Whether the calling thread belongs to the cell being evaluated (its thread or one it started). */
+    public boolean inCell() {
+        return control.isCurrentCellThread();
+    }
+
     /** Drops the temporary variables ($N) an internal evaluation created. */
     private void dropTemporaries(int keepFirst) {
         List<Snippet> all = shell.snippets().toList();
@@ -877,114 +649,8 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- snapshot of the session
-
     private void refreshSnapshot() {
-        Map<String, VarEntry> vars = new LinkedHashMap<>();
-        List<MethodEntry> methodEntries = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        for (Snippet s : shell.snippets().toList()) {
-            Snippet.Status status = shell.status(s);
-            if (!status.isActive()) {
-                continue;
-            }
-            switch (s) {
-                case VarSnippet v -> {
-                    if (status.isDefined()) {
-                        vars.remove(v.name());
-                        vars.put(v.name(), new VarEntry(v.name(), v.typeName(), classOf(v)));
-                    }
-                    if (v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                        sources.add(s.source().strip());
-                    }
-                }
-                case MethodSnippet m -> {
-                    boolean callable = status == Snippet.Status.VALID;
-                    methodEntries.add(new MethodEntry(new MethodInfo(m.name(), m.signature(), m.source().strip(),
-                            callable), callable ? classOf(m) : ""));
-                    sources.add(s.source().strip());
-                }
-                default -> {
-                    if (s.kind() == Snippet.Kind.IMPORT || s.kind() == Snippet.Kind.TYPE_DECL) {
-                        sources.add(s.source().strip());
-                    }
-                }
-            }
-        }
-        snapshot = new Snapshot(Collections.unmodifiableMap(vars), List.copyOf(methodEntries),
-                methodEntries.stream().map(MethodEntry::info).toList(), List.copyOf(sources));
-    }
-
-    private String classOf(Snippet s) {
-        return wrapperOf(s).fullClassName();
-    }
-
-    private SourceCodeAnalysis.SnippetWrapper wrapperOf(Snippet s) {
-        return wrappers.computeIfAbsent(s, analysis::wrapper);
-    }
-
-    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
-
-    /**
-     * Maps a raw frame of a snippet class to its cell and line, using the wrapper JShell compiled (JShell's own
-     * translation miscounts lines when a snippet starts with blank lines or comments). Called under the lock.
-     */
-    private Optional<StackTraceElement> cellFrame(StackTraceElement raw) {
-        String cls = raw.getClassName();
-        if (!cls.startsWith(WRAPPER_PREFIX) || raw.getLineNumber() <= 0) {
-            return Optional.empty();
-        }
-        int end = cls.indexOf('$', WRAPPER_PREFIX.length());
-        String outer = end < 0 ? cls : cls.substring(0, end);
-        Snippet snippet = null;
-        for (Snippet s : shell.snippets().toList()) {
-            if (shell.status(s) != Snippet.Status.REJECTED && classOf(s).equals(outer)) {
-                snippet = s;
-                break;
-            }
-        }
-        SnippetOrigin origin = snippet == null ? null : origins.get(snippet.id());
-        if (origin == null) {
-            return Optional.empty();
-        }
-        SourceCodeAnalysis.SnippetWrapper w = wrapperOf(snippet);
-        String wrapped = w.wrapped();
-        int at = 0;
-        for (int line = 1; line < raw.getLineNumber() && at >= 0; line++) {
-            at = wrapped.indexOf('\n', at);
-            at = at < 0 ? -1 : at + 1;
-        }
-        if (at < 0) {
-            return Optional.empty();
-        }
-        while (at < wrapped.length() && wrapped.charAt(at) != '\n' && Character.isWhitespace(wrapped.charAt(at))) {
-            at++;
-        }
-        int sourcePos = w.wrappedToSourcePosition(at);
-        if (sourcePos < 0 || sourcePos > snippet.source().length()) {
-            return Optional.empty();
-        }
-        int line = origin.firstLine() + lineOf(snippet.source(), sourcePos) - 1;
-        String nested = end < 0 ? "" : cls.substring(end + 1).replace('$', '.');
-        String method = raw.getMethodName();
-        if (method.equals("do_it$")) {
-            method = RuntimeErrors.CELL_BODY;
-        } else if (method.startsWith("lambda$")) {
-            method = "lambda";
-        }
-        return Optional.of(new StackTraceElement(nested.isEmpty() ? RuntimeErrors.NOTEBOOK : nested, method,
-                origin.cell(), line));
-    }
-
-    private record VarEntry(String name, String type, String className) {
-    }
-
-    private record MethodEntry(MethodInfo info, String className) {
-    }
-
-    private record Snapshot(Map<String, VarEntry> vars, List<MethodEntry> methodEntries, List<MethodInfo> methods,
-                            List<String> sources) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), List.of(), List.of());
+        state.refresh(shell, snippet -> wrappers.classOf(analysis, snippet));
     }
 
     private static boolean isJavaIdentifier(String name) {

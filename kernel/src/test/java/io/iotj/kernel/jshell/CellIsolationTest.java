@@ -1,5 +1,6 @@
 package io.iotj.kernel.jshell;
 
+import io.iotj.kernel.session.NotebookFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

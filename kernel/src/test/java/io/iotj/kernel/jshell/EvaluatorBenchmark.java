@@ -1,5 +1,6 @@
 package io.iotj.kernel.jshell;
 
+import io.iotj.kernel.session.NotebookFunction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

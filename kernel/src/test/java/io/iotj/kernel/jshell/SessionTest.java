@@ -1,5 +1,8 @@
 package io.iotj.kernel.jshell;
 
+import io.iotj.kernel.session.MethodInfo;
+import io.iotj.kernel.session.NotebookFunction;
+import io.iotj.kernel.session.VariableInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

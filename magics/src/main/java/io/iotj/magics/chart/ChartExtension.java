@@ -2,7 +2,6 @@ package io.iotj.magics.chart;
 
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.KernelExtension;
-import io.iotj.kernel.jshell.EvalResult;
 import io.iotj.magics.live.LiveDisplays;
 import io.iotj.ml.smile.SmileFit;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -38,9 +37,6 @@ public final class ChartExtension implements KernelExtension {
         LiveDisplays displays = new LiveDisplays();
         ChartSession.install(new ChartSession(kernel, displays));
         kernel.onShutdown(displays::close);
-        EvalResult result = kernel.evaluator().eval(IMPORT, "charts import");
-        if (!(result instanceof EvalResult.Success)) {
-            throw new IllegalStateException("could not import " + IMPORT + ": " + result);
-        }
+        kernel.session().declare(IMPORT);
     }
 }

@@ -101,7 +101,7 @@ public final class NotebookResolver {
             if (o instanceof Invoker i) {
                 return i;
             }
-            Method sam = FunctionalObjects.samOf(o);
+            Method sam = Fns.functionMethodOf(o);
             if (sam == null) {
                 throw new UnresolvedException("the variable " + name + " holds a "
                         + o.getClass().getName() + ", which is not a function (a functional "

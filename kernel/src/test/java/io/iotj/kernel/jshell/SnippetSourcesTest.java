@@ -1,17 +1,16 @@
-package io.iotj.remote.node;
+package io.iotj.kernel.jshell;
 
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.Function;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class SnippetCollectorTest {
+/** What a remote node gets to define a cell method; the node side compiles the same list in remote's SnippetFunctionsTest. */
+class SnippetSourcesTest {
     @Test
-    void aFunctionTravelsWithWhatItUsesAndCompilesOnANode() throws Exception {
-        List<String> shipped;
+    void aFunctionTravelsWithWhatItUsesInDefinitionOrder() {
         try (JShell notebook = JShell.builder().executionEngine("local").build()) {
             for (String cell : List.of(
                     "import java.util.*;",
@@ -22,17 +21,11 @@ class SnippetCollectorTest {
                     "int f(int x) { return scale(x) + 1; }")) {
                 notebook.eval(cell);
             }
-            shipped = SnippetCollector.collect(notebook, List.of("f"));
             assertEquals(List.of("import java.util.*;", "int factor = 3;",
                     "record Scaled(int v) { int times() { return v * factor; } }",
                     "int scale(int x) { return new Scaled(x).times(); }",
-                    "int f(int x) { return scale(x) + 1; }"), shipped);
-            assertEquals(List.of(), SnippetCollector.collect(notebook, List.of("Math.abs")), "not a notebook function");
-        }
-        try (SnippetFunctions node = new SnippetFunctions()) {
-            for (String s : shipped) node.define(s);
-            Function<Object[], Object> f = node.resolve("f", 1).orElseThrow();
-            assertEquals(7, f.apply(new Object[]{2L}), "3 * 2 + 1 on the node");
+                    "int f(int x) { return scale(x) + 1; }"), SnippetSources.collect(notebook, List.of("f")));
+            assertEquals(List.of(), SnippetSources.collect(notebook, List.of("Math.abs")), "not a notebook function");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.iotj.remote.node;
+package io.iotj.kernel.jshell;
 
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
@@ -14,19 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kernel's side of snippet shipping: from the notebook's JShell, the sources a node needs to
- * define the named functions. That is every import, the methods with those names, and, followed
- * transitively through the identifiers their text mentions, the other methods, classes and
- * variables they use, in the order the notebook defined them. Variables travel as their
+ * The sources another process (a remote node) needs to define the named cell methods itself:
+ * every import, the methods with those names, and, followed transitively through the identifiers
+ * their text mentions, the other methods, classes and variables they use, in the order the
+ * notebook defined them. Variables travel as their
  * declarations (a node computes their initial value again), not as their current values.
  */
-public final class SnippetCollector {
+final class SnippetSources {
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private SnippetCollector() {}
+    private SnippetSources() {}
 
     /** The sources, in definition order, for the functions {@code names}; empty when none is a JShell method. */
-    public static List<String> collect(JShell shell, Collection<String> names) {
+    static List<String> collect(JShell shell, Collection<String> names) {
         List<Snippet> active = shell.snippets().filter(s -> shell.status(s).isActive()).toList();
         Set<Snippet> chosen = new LinkedHashSet<>();
         List<String> todo = new ArrayList<>(names);

@@ -1,4 +1,4 @@
-package io.iotj.kernel.jshell;
+package io.iotj.kernel.session;
 
 /**
  * A method defined in a cell.
