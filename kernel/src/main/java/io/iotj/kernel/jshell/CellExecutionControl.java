@@ -56,7 +56,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
         ClassBytecodes[] woven = new ClassBytecodes[cbcs.length];
         for (int i = 0; i < cbcs.length; i++) {
-            woven[i] = new ClassBytecodes(cbcs[i].name(), StopCheckWeaver.weave(cbcs[i].bytecodes()));
+            woven[i] = new ClassBytecodes(cbcs[i].name(), SnippetWeaver.weave(cbcs[i].bytecodes()));
         }
         // Deliberately not super.load: that would add the JDK's global stop check as well.
         delegate.load(woven);

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The per-cell stop check that {@link StopCheckWeaver} inserts into snippet code (at method entry and
+ * The per-cell stop check that {@link SnippetWeaver} inserts into snippet code (at method entry and
  * before every backward branch).
  *
  * <p>JShell's own {@code LocalExecutionControl} uses one global flag, so stopping a cell would also kill

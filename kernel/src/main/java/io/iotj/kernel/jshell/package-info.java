@@ -15,7 +15,7 @@
  *
  * <h2>Stopping one cell, not the session</h2>
  * The JDK's local execution weaves a check of one global flag into snippet loops, so a stop would also kill
- * stream-graph threads running notebook methods. Here {@link io.iotj.kernel.jshell.StopCheckWeaver} (ASM) weaves
+ * stream-graph threads running notebook methods. Here {@link io.iotj.kernel.jshell.SnippetWeaver} (ASM) weaves
  * {@link io.iotj.kernel.jshell.StopCheck#check()} instead: it throws only in threads carrying the stopped cell's
  * token (an inheritable thread-local: the cell's thread and the threads it started), and costs one volatile read
  * while no stop is pending. Work started through {@link io.iotj.kernel.jshell.JavaEvaluator#outsideCell} or called

@@ -11,16 +11,30 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Inserts a call to {@link StopCheck#check()} at the start of every method and before every backward
- * jump of snippet classes, so CPU-bound loops can be stopped per cell. Inserting a call that takes and
- * returns nothing changes neither stack heights nor frames, so no frame recomputation is needed.
+ * Rewrites the bytecode of code a cell runs. Snippet classes get a call to {@link StopCheck#check()} at
+ * the start of every method and before every backward jump, so CPU-bound loops can be stopped per cell,
+ * and their exit calls refused ({@link ExitCalls}); classes of jars added to the session get the exit
+ * calls refused only. Inserting a call that takes and returns nothing, or swapping a call for one with
+ * the same stack effect, changes neither stack heights nor frames, so no frame recomputation is needed.
  */
-final class StopCheckWeaver {
-    private StopCheckWeaver() {
+final class SnippetWeaver {
+    private SnippetWeaver() {
     }
 
-    /** The woven class file; classes newer than this ASM knows are woven as if they were the newest it knows. */
+    /** A snippet class, woven; classes newer than this ASM knows are woven as if they were the newest it knows. */
     static byte[] weave(byte[] classFile) {
+        return weave(classFile, true);
+    }
+
+    /**
+     * A class of a jar the user added, with its exit calls refused; {@code classFile} itself when it
+     * names neither System nor Runtime.
+     */
+    static byte[] weaveLibraryClass(byte[] classFile) {
+        return ExitCalls.mayCallExit(classFile) ? weave(classFile, false) : classFile;
+    }
+
+    private static byte[] weave(byte[] classFile, boolean stopChecks) {
         int major = ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
         byte[] input = classFile;
         if (major > NEWEST_KNOWN) {
@@ -36,7 +50,8 @@ final class StopCheckWeaver {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return new LoopCheck(super.visitMethod(access, name, descriptor, signature, exceptions));
+                MethodVisitor exits = new ExitCalls(super.visitMethod(access, name, descriptor, signature, exceptions));
+                return stopChecks ? new LoopCheck(exits) : exits;
             }
         }, 0);
         byte[] out = writer.toByteArray();
