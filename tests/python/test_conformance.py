@@ -58,6 +58,9 @@ class IotjKernelTests(jkt.KernelTests):
         "int x = );",
         "int y = 1 +;",
         "}",
+        # balanced and ended by a semicolon, yet no further line can make it compile
+        "int 1x = 3;",
+        "int f() { return 1 }",
     ]
 
     # execute_result (also the history test's input) and a history pattern matching one sample
@@ -76,6 +79,8 @@ class IotjKernelTests(jkt.KernelTests):
         {"code": 'display("plain words");', "mime": "text/plain"},
         {"code": 'display(svg("<svg xmlns=\'http://www.w3.org/2000/svg\' width=\'8\' height=\'8\'/>"));', "mime": "image/svg+xml"},
         {"code": "display(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB));", "mime": "image/png"},
+        # a string shown as the type asked for
+        {"code": 'display("<b>x</b>", "text/html");', "mime": "text/html"},
     ]
 
     # pager: the Javadoc/signature of a name, shown in the pager

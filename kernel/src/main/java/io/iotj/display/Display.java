@@ -44,8 +44,12 @@ public final class Display {
      * Shows {@code value} below the current cell.
      *
      * @param value     anything; rendered through {@link #renderers()}
-     * @param mimeTypes optional: the representations to keep, such as {@code "text/html"}
+     * @param mimeTypes optional: the representations to show, such as {@code "text/html"}; text is
+     *                  shown as the type named ({@code display("<b>x</b>", "text/html")} is bold x),
+     *                  bytes as the image type named
      * @return the display id, for {@link #updateDisplay(String, Object)}
+     * @throws IllegalArgumentException when {@code value} cannot be shown as a type named (the
+     *                                  message names the type and the value's class)
      */
     public static String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();

@@ -37,19 +37,39 @@ public final class Renderers {
     }
 
     /**
-     * Renders {@code value}. With {@code mimeTypes} given, only those representations are
-     * kept; when none of them is available the plain-text one is kept so nothing is blank.
-     * A failing renderer gives the value's {@code toString()} and the failure as text.
+     * Renders {@code value}. With {@code mimeTypes} given, the bundle holds exactly those
+     * representations, in that order of preference: text is taken as the
+     * content of a textual type asked for ({@code render("<b>x</b>", "text/html")} is bold x),
+     * bytes as the content of an image type, and any other value gives the representations its
+     * renderer makes. A failing renderer gives the value's {@code toString()} and the failure as text.
+     *
+     * @throws IllegalArgumentException naming the type and the value's class when the value cannot
+     *                                  be shown as a type asked for, or a type is not a MIME type
      */
     public MimeBundle render(Object value, String... mimeTypes) {
-        MimeBundle full = renderAll(value);
-        if (mimeTypes == null || mimeTypes.length == 0) return full;
-        List<String> wanted = Arrays.asList(mimeTypes);
-        MimeBundle kept = full.only(wanted);
-        if (kept.isEmpty() && full.get(MimeBundle.TEXT) != null) {
-            kept.put(MimeBundle.TEXT, full.get(MimeBundle.TEXT));
+        if (mimeTypes == null || mimeTypes.length == 0) return renderAll(value);
+        MimeBundle asked = new MimeBundle();
+        MimeBundle full = null;
+        for (String type : mimeTypes) {
+            if (type == null || !type.matches("[\\w.+-]+/[\\w.+-]+")) {
+                throw new IllegalArgumentException("\"" + type + "\" is not a MIME type (such as text/html or image/png)");
+            }
+            Object content = MimeContent.of(value, type);
+            if (content == null) {
+                if (full == null) full = renderAll(value);
+                content = full.get(type);
+            }
+            if (content == null) {
+                throw new IllegalArgumentException("cannot show " + describe(value) + " as " + type
+                        + " (it can be shown as " + String.join(", ", full.mimeTypes()) + ")");
+            }
+            asked.put(type, content);
         }
-        return kept;
+        return asked;
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : "a " + value.getClass().getName();
     }
 
     private MimeBundle renderAll(Object value) {

@@ -62,6 +62,33 @@ class DisplayTest {
     }
 
     @Test
+    void textAskedForAsATypeIsShownAsThatType() {
+        Display.install(recorder, Renderers.withBuiltins());
+        Display.display("<b>x</b>", "text/html");
+        Display.display("# Title", "text/markdown", "text/plain");
+        Display.display(new byte[] {1, 2, 3}, "image/png");
+        Display.display("{\"a\": [1, 2]}", "application/json");
+        assertEquals(java.util.Map.of(MimeBundle.HTML, "<b>x</b>"), published.get(0).data.data());
+        assertEquals("# Title", published.get(1).data.get(MimeBundle.MARKDOWN));
+        assertEquals("# Title", published.get(1).data.get(MimeBundle.TEXT));
+        assertEquals("AQID", published.get(2).data.get(MimeBundle.PNG));
+        assertEquals(java.util.Set.of(MimeBundle.JSON), published.get(3).data.mimeTypes());
+    }
+
+    @Test
+    void aValueThatCannotBeShownAsATypeAskedForIsAClearErrorNotText() {
+        Display.install(recorder, Renderers.withBuiltins());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Display.display(42, "image/png"));
+        assertTrue(e.getMessage().contains("image/png") && e.getMessage().contains("java.lang.Integer"), e.getMessage());
+        assertTrue(e.getMessage().contains("text/plain"), "says what it can be shown as: " + e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Display.display("x", "html"));
+        assertTrue(bad.getMessage().contains("\"html\" is not a MIME type"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Display.display("{not json", "application/json"));
+        assertThrows(IllegalArgumentException.class, () -> Display.updateDisplay("some-id", 42, "image/png"));
+        assertTrue(published.isEmpty(), "nothing is shown when the types cannot be honoured");
+    }
+
+    @Test
     void updatingWithoutAnIdIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Display.updateDisplay(" ", 1));
         assertTrue(e.getMessage().contains("id that display(...) returned"), e.getMessage());

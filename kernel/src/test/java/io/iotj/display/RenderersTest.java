@@ -44,11 +44,12 @@ class RenderersTest {
     }
 
     @Test
-    void mimeSelectionKeepsOnlyWhatWasAskedAndNeverLeavesNothing() {
+    void mimeSelectionKeepsExactlyWhatWasAskedAndNeverFallsBackSilently() {
         MimeBundle html = renderers.render(Display.html("<i>x</i>"), MimeBundle.HTML);
         assertEquals(java.util.Set.of(MimeBundle.HTML), html.mimeTypes());
-        MimeBundle fallback = renderers.render(42, MimeBundle.SVG);
-        assertEquals("42", fallback.get(MimeBundle.TEXT));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> renderers.render(42, MimeBundle.SVG));
+        assertEquals("cannot show a java.lang.Integer as image/svg+xml (it can be shown as text/plain)", e.getMessage());
     }
 
     @Test

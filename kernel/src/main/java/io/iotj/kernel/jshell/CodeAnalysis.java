@@ -34,6 +34,7 @@ final class CodeAnalysis {
         analysis.completionSuggestions("\"\".len", 6, new int[1]);
         analysis.analyzeCompletion("int x = ");
         analysis.documentation("Math.abs(", 9, true);
+        SyntaxCheck.parses("int x = 1;");
     }
 
     Completion complete(SourceCodeAnalysis analysis, String code, int at) {

@@ -3,7 +3,11 @@ package io.iotj.kernel.jshell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
-/** Answers Jupyter's is_complete question with JShell's own analysis of each snippet of the cell. */
+/**
+ * Answers Jupyter's is_complete question: JShell's analysis splits the cell into snippets and says
+ * which are unfinished; each finished one must also parse ({@link SyntaxCheck}), else the cell is
+ * invalid: no further line can make {@code int 1x = 3;} compile.
+ */
 final class CompletenessCheck {
     private static final String INDENT_UNIT = "    ";
 
@@ -26,6 +30,10 @@ final class CompletenessCheck {
                     return new io.iotj.kernel.jshell.Completeness(
                             io.iotj.kernel.jshell.Completeness.Verdict.INVALID, "");
                 default:
+                    if (info.source() != null && !SyntaxCheck.parses(info.source())) {
+                        return new io.iotj.kernel.jshell.Completeness(
+                                io.iotj.kernel.jshell.Completeness.Verdict.INVALID, "");
+                    }
                     if (info.remaining().length() >= rest.length()) {
                         return complete();
                     }

@@ -116,6 +116,22 @@ class AnalysisTest {
     }
 
     @Test
+    void codeThatCanNeverCompileAsWrittenIsInvalidNotComplete() {
+        for (String bad : List.of("int 1x = 3;", "x +* 2;", "int f() { return 1 }", "class A { int 1a; }",
+                "int a = 1;\nint 2b = a;", "String s = \"abc")) {
+            assertEquals(Completeness.Verdict.INVALID, evaluator.isComplete(bad).status(), bad);
+        }
+        // Complete code of every snippet kind stays complete, also when it uses names nobody defined yet.
+        for (String good : List.of("import java.util.*;", "var v = 3;", "Foo f = new Foo();", "x -> x * 2",
+                "record P(int x, int y) {}", "public static final int K = 3;", "enum E { A, B }",
+                "int y = switch (k) { case 1 -> 2; default -> 3; };", "void later();", "a.b.c",
+                "int[] a = {1, 2};", "System.out.println(\"hi\") // done", "@FunctionalInterface interface F { int f(); }",
+                "for (int i = 0; i < 3; i++) { }", "String t = \"\"\"\n  text\n  \"\"\";")) {
+            assertEquals(Completeness.Verdict.COMPLETE, evaluator.isComplete(good).status(), good);
+        }
+    }
+
+    @Test
     void completionOfGarbageDoesNotThrow() {
         Completion c = evaluator.complete(")))(((", 99);
         assertFalse(c.cursorStart() > c.cursorEnd());

@@ -32,7 +32,9 @@ public final class EvaluatorBenchmark {
             report("eval 3 snippets", runs, () -> evaluator.eval("int a = 1;\nint b = a + 1;\na + b"));
             report("complete Str", runs, () -> evaluator.complete("Str", 3));
             report("complete member", runs, () -> evaluator.complete("\"abc\".subs", 10));
-            report("isComplete", runs, () -> evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+            report("isComplete open", runs, () -> evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+            report("isComplete complete", runs, () -> evaluator.isComplete(
+                    "double scale(double x) { return 2 * x; }\nfor (int i = 0; i < 3; i++) { }\nint n = 3;"));
             report("inspect", runs, () -> evaluator.inspect("String.valueOf(", 15));
             evaluator.eval("double times_two(double x) { return 2 * x; }");
             NotebookFunction f = evaluator.functionFor("times_two").orElseThrow();
