@@ -7,6 +7,7 @@ import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.OutputRouter;
 import io.iotj.kernel.output.StreamName;
 import io.iotj.kernel.session.NotebookSession;
+import io.iotj.kernel.session.ValueSummaries;
 
 /** The {@link KernelContext} handed to extensions. */
 final class ExtensionContext implements KernelContext {
@@ -26,6 +27,11 @@ final class ExtensionContext implements KernelContext {
     @Override
     public Renderers renderers() {
         return kernel.renderers();
+    }
+
+    @Override
+    public ValueSummaries summaries() {
+        return kernel.summaries();
     }
 
     @Override

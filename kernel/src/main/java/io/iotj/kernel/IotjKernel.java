@@ -19,6 +19,9 @@ import io.iotj.kernel.magic.BuiltinMagics;
 import io.iotj.kernel.magic.CellPiece;
 import io.iotj.kernel.magic.MagicSplitter;
 import io.iotj.kernel.magic.MagicRegistry;
+import io.iotj.kernel.magic.VarsMagic;
+import io.iotj.kernel.session.ValueSummaries;
+import io.iotj.template.Names;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +49,7 @@ public final class IotjKernel extends BaseKernel {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final MagicRegistry magics = new MagicRegistry();
     private final Renderers renderers = Renderers.withBuiltins();
+    private final ValueSummaries summaries = new ValueSummaries();
     private final SessionHistory history = new SessionHistory(HISTORY_CAPACITY);
     private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
@@ -60,6 +64,7 @@ public final class IotjKernel extends BaseKernel {
     public IotjKernel() {
         new BuiltinMagics(magics, this::runCode, path -> evaluator().addToClasspath(path), () -> System.out).register();
         magics.registerRawLineMagic("help", this::help);
+        new VarsMagic(() -> evaluator().session(), summaries).register(magics);
     }
 
     /** {@code %help name}: the signature and Javadoc of {@code name}, shown in the pager. */
@@ -128,6 +133,11 @@ public final class IotjKernel extends BaseKernel {
 
     public Renderers renderers() {
         return renderers;
+    }
+
+    /** How {@code %vars} summarizes values; extensions add their types. */
+    public ValueSummaries summaries() {
+        return summaries;
     }
 
     public SessionHistory history() {
@@ -203,7 +213,11 @@ public final class IotjKernel extends BaseKernel {
                 return failed(e.failure());
             } catch (UndefinedMagicException e) {
                 String prefix = piece instanceof CellPiece.CellMagic ? "%%" : "%";
-                String msg = prefix + e.getMagicName() + " is not a magic (line " + piece.line() + "); %lsmagic lists them";
+                List<String> near = Names.nearMatches(e.getMagicName(), piece instanceof CellPiece.CellMagic
+                        ? magics.cellMagicNames() : magics.lineMagicNames(), 3);
+                String msg = prefix + e.getMagicName() + " is not a magic (line " + piece.line() + ")"
+                        + (near.isEmpty() ? "" : "; did you mean " + prefix + String.join(", " + prefix, near) + "?")
+                        + "; %lsmagic lists them";
                 return new CellOutcome.Failed("UnknownMagic", msg, List.of("UnknownMagic: " + msg));
             } catch (Exception | LinkageError e) {
                 return magicFailed(piece, e);

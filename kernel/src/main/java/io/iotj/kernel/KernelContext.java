@@ -5,6 +5,7 @@ import io.iotj.kernel.magic.MagicRegistry;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.StreamName;
 import io.iotj.kernel.session.NotebookSession;
+import io.iotj.kernel.session.ValueSummaries;
 
 /**
  * What a {@link KernelExtension} may use. Every method may be called from any thread.
@@ -15,6 +16,9 @@ public interface KernelContext {
 
     /** The renderer registry used for cell results and {@code display(...)}. */
     Renderers renderers();
+
+    /** How {@code %vars} shows a value in one line: register a summary for your types here. */
+    ValueSummaries summaries();
 
     /**
      * The notebook's Java session: its variables, the methods cells defined, {@code bind},

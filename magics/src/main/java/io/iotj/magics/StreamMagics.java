@@ -6,6 +6,8 @@ import io.iotj.kernel.KernelExtension;
 import io.iotj.magics.table.TableHtml;
 import io.iotj.magics.diagram.TemplateDiagram;
 import io.iotj.magics.table.StreamTables;
+import io.iotj.runtime.GraphStatus;
+import io.iotj.runtime.RunningGraph;
 import io.iotj.stream.Tuple;
 import io.iotj.template.TemplateLibrary;
 import io.iotj.magics.library.TemplateCatalog;
@@ -35,6 +37,7 @@ public final class StreamMagics implements KernelExtension {
                 .put(MimeBundle.HTML, TableHtml.render(t))
                 .put(MimeBundle.TEXT, t.rowCount() > TableHtml.MAX_ROWS ? t.print(TableHtml.MAX_ROWS) : t.printAll()));
 
+        kernel.summaries().register(RunningGraph.class, StreamMagics::graphSummary);
         warmUp();
         catalog = new TemplateCatalog();
         UserTemplates library = UserTemplates.fromEnvironment();
@@ -106,5 +109,17 @@ public final class StreamMagics implements KernelExtension {
     /** The session's templates (for other extensions and tests). */
     public TemplateCatalog catalog() {
         return catalog;
+    }
+
+    /** A graph in {@code %vars}: its status first, as {@code %streams} shows it. */
+    static String graphSummary(RunningGraph g) {
+        GraphStatus st = g.status();
+        String head = st.state().word() + " (" + g.mode() + " graph " + g.name() + ")";
+        if (st.state() != GraphStatus.State.FAILED) {
+            return head;
+        }
+        Throwable e = st.error();
+        return head + ": part " + st.part() + " failed"
+                + (e == null ? "" : ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 }
