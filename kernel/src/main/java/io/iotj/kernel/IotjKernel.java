@@ -20,6 +20,7 @@ import io.iotj.kernel.magic.CellPiece;
 import io.iotj.kernel.magic.MagicSplitter;
 import io.iotj.kernel.magic.MagicRegistry;
 import io.iotj.kernel.magic.VarsMagic;
+import io.iotj.kernel.output.ErrorStyle;
 import io.iotj.kernel.session.ValueSummaries;
 import io.iotj.template.Names;
 
@@ -194,7 +195,7 @@ public final class IotjKernel extends BaseKernel {
                         EvalResult r = evaluator().eval(c.code(), label);
                         if (r instanceof EvalResult.Failure f) return failed(f);
                         EvalResult.Success s = (EvalResult.Success) r;
-                        for (String note : s.notes()) System.err.println(note);
+                        for (String note : s.notes()) System.out.println(ErrorStyle.warning(note));
                         hasValue = s.hasValue();
                         value = s.value();
                     }

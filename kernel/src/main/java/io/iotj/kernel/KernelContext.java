@@ -2,6 +2,7 @@ package io.iotj.kernel;
 
 import io.iotj.display.Renderers;
 import io.iotj.kernel.magic.MagicRegistry;
+import io.iotj.kernel.output.ErrorStyle;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.StreamName;
 import io.iotj.kernel.session.NotebookSession;
@@ -41,6 +42,14 @@ public interface KernelContext {
      */
     default void runWithOutput(OutputContext ctx, Runnable action) {
         OutputContext.runWith(ctx, action);
+    }
+
+    /**
+     * Shows a warning in the calling thread's cell, styled milder than an error (see
+     * {@link ErrorStyle#warning}): a problem the user may want to fix that stops nothing.
+     */
+    default void warn(String warning) {
+        System.out.println(ErrorStyle.warning(warning));
     }
 
     /** Appends text to a cell's stdout or stderr, batched like {@code System.out}. */

@@ -16,6 +16,7 @@ import io.iotj.display.Display;
 import io.iotj.display.MimeBundle;
 import io.iotj.display.DisplayPublisher;
 import io.iotj.kernel.jshell.EvaluatorConfig;
+import io.iotj.kernel.output.ErrorStyle;
 import io.iotj.kernel.output.OutputContext;
 import io.iotj.kernel.output.OutputRouter;
 import io.iotj.kernel.output.StdinStream;
@@ -163,7 +164,9 @@ public final class KernelServer implements DisplayPublisher {
             result = new Result(result.outcome, null);
         }
         if (result.outcome instanceof CellOutcome.Failed f) {
-            Content error = Content.of("ename", f.name(), "evalue", f.message(), "traceback", f.traceback());
+            // Coloured as IPython colours them; evalue stays plain text.
+            Content error = Content.of("ename", f.name(), "evalue", f.message(),
+                    "traceback", ErrorStyle.traceback(f.name(), f.traceback()));
             r.publish(MessageType.PUBLISH_ERROR, error);
             r.reply(MessageType.EXECUTE_REPLY, Content.of("status", "error", "execution_count", count).withAll(error));
         } else {

@@ -28,8 +28,9 @@ final class MagicErrors {
 
     /**
      * Template problems as one error: the first error's position and message as the summary,
-     * every problem with its caret excerpt as the details. Lines are shifted by {@code lineOffset}
-     * so they count lines of the cell, not of the magic's body.
+     * every problem with its caret excerpt as the traceback, the first named {@code TemplateError}
+     * (the summary is not repeated above it: each problem shows once). Lines are shifted by
+     * {@code lineOffset} so they count lines of the cell, not of the magic's body.
      */
     static CellFailedException ofTemplate(List<TemplateError> problems, int lineOffset) {
         List<TemplateError> shifted = problems.stream().map(p -> shift(p, lineOffset)).toList();
@@ -38,11 +39,18 @@ final class MagicErrors {
         String summary = first.line() > 0
                 ? "line " + first.line() + ", column " + first.column() + ": " + first.message()
                 : first.message();
-        List<String> details = new ArrayList<>();
-        for (TemplateError p : shifted) {
-            details.addAll(List.of(p.format().split("\n", -1)));
+        List<TemplateError> ordered = new ArrayList<>(List.of(first));
+        shifted.stream().filter(p -> p != first).forEach(ordered::add);
+        List<String> lines = new ArrayList<>();
+        for (TemplateError p : ordered) {
+            String text = p.format();
+            if (p == first) {
+                text = text.startsWith("error at ") ? "TemplateError at " + text.substring("error at ".length())
+                        : "TemplateError: " + text;
+            }
+            lines.addAll(List.of(text.split("\n", -1)));
         }
-        return of("TemplateError", summary, details);
+        return new CellFailedException(new CellOutcome.Failed("TemplateError", summary, lines));
     }
 
     /** {@code e} with its line moved down by {@code offset}. */

@@ -41,6 +41,23 @@ final class NotebookFunctions {
      * error lists each unknown name with the line of the template that wrote it.
      */
     void checkConstants(Template t, TemplateCatalog.Entry entry) throws Exception {
+        List<TemplateError> problems = unresolved(t, entry, false);
+        if (!problems.isEmpty()) {
+            // Templates typed in a %%template cell count lines from the magic's line.
+            throw MagicErrors.ofTemplate(problems, entry.origin() == TemplateCatalog.Origin.SESSION ? 1 : 0);
+        }
+    }
+
+    /**
+     * Warnings for the functions the template names that are not defined yet, each at the template
+     * line that names it, with near matches: a {@code %%template} cell is accepted anyway, since the
+     * function may be defined in a later cell (it must exist when the template is assembled).
+     */
+    List<TemplateError> undefinedYet(Template t, TemplateCatalog.Entry entry) {
+        return unresolved(t, entry, true);
+    }
+
+    private List<TemplateError> unresolved(Template t, TemplateCatalog.Entry entry, boolean asWarnings) {
         List<TemplateError> problems = new ArrayList<>();
         for (int i = 0; i < t.externals().size(); i++) {
             External e = t.externals().get(i);
@@ -51,14 +68,14 @@ final class NotebookFunctions {
             try {
                 resolver.resolve(fn);
             } catch (NotebookResolver.UnresolvedException ex) {
-                problems.add(entry.sourceMap().error(entry.sourceMap().external(i).value(),
-                        "in template " + t.name() + ", part " + e.part() + ": " + ex.getMessage()));
+                String where = "in template " + t.name() + ", part " + e.part() + ": ";
+                problems.add(asWarnings
+                        ? entry.sourceMap().warning(entry.sourceMap().external(i).value(), where + ex.getMessage()
+                                + " (yet: it must be defined before the template is assembled)")
+                        : entry.sourceMap().error(entry.sourceMap().external(i).value(), where + ex.getMessage()));
             }
         }
-        if (!problems.isEmpty()) {
-            // Templates typed in a %%template cell count lines from the magic's line.
-            throw MagicErrors.ofTemplate(problems, entry.origin() == TemplateCatalog.Origin.SESSION ? 1 : 0);
-        }
+        return problems;
     }
 
     /** The function name a quoted constant gives to a {@code function} parameter, or null. */

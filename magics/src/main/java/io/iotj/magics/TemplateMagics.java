@@ -31,11 +31,13 @@ final class TemplateMagics {
     private final KernelContext kernel;
     private final TemplateCatalog catalog;
     private final UserTemplates userLibrary;
+    private final NotebookFunctions functions;
 
     TemplateMagics(KernelContext kernel, TemplateCatalog catalog, UserTemplates userLibrary) {
         this.kernel = kernel;
         this.catalog = catalog;
         this.userLibrary = userLibrary;
+        this.functions = new NotebookFunctions(kernel.session(), catalog);
     }
 
     /**
@@ -56,7 +58,7 @@ final class TemplateMagics {
                     + "name(inputs) -> outputs { lines } below %%template");
         }
         for (TemplateError w : r.warnings()) {
-            System.err.println(MagicErrors.shift(w, lineOffset).format());
+            kernel.warn(MagicErrors.shift(w, lineOffset).format());
         }
         return r.templates();
     }
@@ -75,6 +77,11 @@ final class TemplateMagics {
         List<String> saved = new ArrayList<>();
         for (ParsedTemplate p : read) {
             catalog.addFromCell(p);
+            catalog.find(p.template().name()).ifPresent(entry -> {
+                for (TemplateError w : functions.undefinedYet(p.template(), entry)) {
+                    kernel.warn(MagicErrors.shift(w, 1).format());
+                }
+            });
             if (save) {
                 try {
                     Path f = userLibrary.save(p.template());

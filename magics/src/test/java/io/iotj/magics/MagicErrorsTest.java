@@ -29,6 +29,9 @@ class MagicErrorsTest {
         assertTrue(tb.contains("    z = map(in=x function=\"f\");"), tb.toString());
         assertTrue(tb.stream().anyMatch(l -> l.strip().equals("^")), tb.toString());
         assertFalse(tb.stream().anyMatch(l -> l.contains("at io.iotj")), "no stack trace of ours");
+        assertTrue(tb.get(0).startsWith("TemplateError at line 3, column "), tb.toString());
+        assertEquals(1, tb.stream().filter(l -> l.contains(f.message().substring(f.message().indexOf(':') + 2))).count(),
+                "the error's message shows once: " + tb);
     }
 
     @Test
@@ -38,6 +41,8 @@ class MagicErrorsTest {
         CellOutcome.Failed f = MagicErrors.ofTemplate(r.problems(), 0).failure();
         assertTrue(f.message().startsWith("line 2, column "), f.message());
         assertTrue(f.message().contains("nothing"), f.message());
+        assertTrue(f.traceback().get(0).startsWith("TemplateError at line 2"), "the error comes first: " + f.traceback());
+        assertTrue(f.traceback().stream().anyMatch(l -> l.startsWith("warning at line 1")), f.traceback().toString());
     }
 
     @Test

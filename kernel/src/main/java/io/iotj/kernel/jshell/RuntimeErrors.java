@@ -24,7 +24,19 @@ final class RuntimeErrors {
 
     /** A class defined in a cell is named as the user wrote it, without JShell's wrapper class. */
     static String userName(String className) {
-        return className == null ? "" : className.replaceAll("REPL\\.\\$JShell\\$\\w+?\\$", "");
+        return className == null ? "" : userText(className);
+    }
+
+    /**
+     * {@code text} with JShell's wrapper classes taken out of the names in it, as the user wrote them:
+     * {@code REPL.$JShell$21.o} (a variable, as a helpful NullPointerException names it) becomes
+     * {@code o}, {@code REPL.$JShell$12$Point} becomes {@code Point}.
+     */
+    static String userText(String text) {
+        if (text == null || !text.contains(SnippetWrappers.WRAPPER_PREFIX)) {
+            return text;
+        }
+        return text.replaceAll("REPL\\.\\$JShell\\$\\w+?\\$", "").replaceAll("REPL\\.\\$JShell\\$\\w+\\.", "");
     }
 
     /**
@@ -44,7 +56,7 @@ final class RuntimeErrors {
         while (jex != null && depth++ < 20) {
             String cls = userName(jex instanceof EvalException ee ? ee.getExceptionClassName()
                     : real != null ? real.getClass().getName() : jex.getClass().getName());
-            String msg = real != null ? real.getMessage() : jex.getMessage();
+            String msg = userText(real != null ? real.getMessage() : jex.getMessage());
             lines.add((first ? "" : "Caused by: ") + cls + (msg == null ? "" : ": " + msg));
             List<Frame> mapped = map(real == null ? null : real.getStackTrace(), jex.getStackTrace(),
                     exact, origins);
@@ -66,7 +78,7 @@ final class RuntimeErrors {
             jex = jex.getCause() instanceof JShellException next ? next : null;
             first = false;
         }
-        String message = actual != null ? actual.getMessage() : translated.getMessage();
+        String message = userText(actual != null ? actual.getMessage() : translated.getMessage());
         return new EvalResult.RuntimeError(actual, userName(translated.getExceptionClassName()),
                 message == null ? "" : message, lines);
     }

@@ -31,6 +31,19 @@ class ErrorReportTest {
     }
 
     @Test
+    void messagesNameVariablesAndClassesAsTheUserWroteThem() {
+        EvalResult r = evaluator.eval("String nothing = null;\nnothing.length()", "In [2]");
+        EvalResult.RuntimeError e = assertInstanceOf(EvalResult.RuntimeError.class, r);
+        assertEquals("Cannot invoke \"String.length()\" because \"nothing\" is null", e.message());
+        assertEquals("java.lang.NullPointerException: " + e.message(), e.traceback().get(0));
+        evaluator.eval("class Reading { double v; }");
+        EvalResult cast = evaluator.eval("Object o = new Reading();\nString s = (String) o;");
+        EvalResult.RuntimeError c = assertInstanceOf(EvalResult.RuntimeError.class, cast);
+        assertTrue(c.message().startsWith("class Reading cannot be cast to class java.lang.String"), c.message());
+        assertTrue(!c.text().contains("$JShell$"), c.text());
+    }
+
+    @Test
     void framesMapToCellLinesEvenAfterCommentsAndBlankLines() {
         EvalResult r = evaluator.eval("""
                 // helpers
