@@ -34,14 +34,25 @@ rm -rf "$STAGE"; mkdir -p "$STAGE/lib"
 
 # Build the top module (magics: kernel + streamlib + magics) and copy it with its runtime
 # dependencies. Reactor siblings resolve to the jars just packaged, so nothing goes into ~/.m2.
+# lib/artifacts.txt says what those jars are, as Maven resolved them (the last module listed is
+# magics, which needs them all): %maven reads it to keep cells from loading a second version of a
+# library the kernel uses, since many jars carry no Maven metadata of their own.
 iotj_log "Building with Maven (tests skipped; the first run downloads dependencies)..."
 iotj_maven_env "$JDK"
 (cd "$ROOT" && mvn -B -q -ntp -pl magics -am -DskipTests \
     package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DincludeScope=runtime -DexcludeGroupIds=io.iotj -DoutputDirectory="$STAGE/lib") \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list \
+    -DincludeScope=runtime -DexcludeGroupIds=io.iotj -DoutputDirectory="$STAGE/lib" \
+    -DoutputFile="$STAGE/lib/artifacts.txt" -DappendOutput=false) \
+  || iotj_die "Maven build failed (see above)"
+# Maven Resolver (for %maven) goes into lib/maven, off the kernel's classpath: the kernel loads it in
+# a class loader of its own, so cells never see its libraries (see io.iotj.maven.Resolvers).
+(cd "$ROOT" && mvn -B -q -ntp -pl maven -Dmdep.skip=false \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DincludeScope=runtime -DexcludeGroupIds=io.iotj -DoutputDirectory="$STAGE/lib/maven") \
   || iotj_die "Maven build failed (see above)"
 # Our own modules' jars, taken straight from their target/ folders.
-for m in streamlib kernel remote magics; do
+for m in streamlib kernel remote magics maven; do
   jar=$(ls "$ROOT/$m/target/"iotj-"$m"-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' -e '/original-' | head -n1 || true)
   [ -n "$jar" ] || iotj_die "no jar built for module $m"
   cp "$jar" "$STAGE/lib/"

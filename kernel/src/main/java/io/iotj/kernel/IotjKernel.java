@@ -20,6 +20,8 @@ import io.iotj.kernel.magic.CellPiece;
 import io.iotj.kernel.magic.MagicSplitter;
 import io.iotj.kernel.magic.MagicRegistry;
 import io.iotj.kernel.magic.VarsMagic;
+import io.iotj.kernel.maven.MavenMagics;
+import io.iotj.kernel.maven.SessionDependencies;
 import io.iotj.kernel.output.ErrorStyle;
 import io.iotj.kernel.session.ValueSummaries;
 import io.iotj.template.Names;
@@ -51,6 +53,7 @@ public final class IotjKernel extends BaseKernel {
     private final MagicRegistry magics = new MagicRegistry();
     private final Renderers renderers = Renderers.withBuiltins();
     private final ValueSummaries summaries = new ValueSummaries();
+    private final MavenMagics maven = new MavenMagics(path -> evaluator().addToClasspath(path), () -> System.out);
     private final SessionHistory history = new SessionHistory(HISTORY_CAPACITY);
     private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
@@ -66,6 +69,7 @@ public final class IotjKernel extends BaseKernel {
         new BuiltinMagics(magics, this::runCode, path -> evaluator().addToClasspath(path), () -> System.out).register();
         magics.registerRawLineMagic("help", this::help);
         new VarsMagic(() -> evaluator().session(), summaries).register(magics);
+        maven.register(magics);
     }
 
     /** {@code %help name}: the signature and Javadoc of {@code name}, shown in the pager. */
@@ -134,6 +138,11 @@ public final class IotjKernel extends BaseKernel {
 
     public Renderers renderers() {
         return renderers;
+    }
+
+    /** What {@code %maven} and {@code %%loadFromPOM} loaded into the session. */
+    public SessionDependencies dependencies() {
+        return maven.dependencies();
     }
 
     /** How {@code %vars} summarizes values; extensions add their types. */
@@ -256,7 +265,7 @@ public final class IotjKernel extends BaseKernel {
         String name = e.getClass().getSimpleName();
         String message = e.getMessage() == null ? "" : e.getMessage();
         List<String> lines = new ArrayList<>();
-        lines.add(name + ": " + message);
+        lines.addAll(List.of((name + ": " + message).split("\n", -1)));
         lines.add("  in " + magic + " at line " + piece.line());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             lines.add("caused by " + c.getClass().getSimpleName() + ": " + c.getMessage());

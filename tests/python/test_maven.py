@@ -1,0 +1,125 @@
+"""%maven and %%loadFromPOM through jupyter_client (issue 13): a deep-tree client of a service on
+this machine loads with its transitive dependencies and talks to the service; bad coordinates,
+missing artifacts, unreachable repositories and jars that clash with the kernel's are clear errors
+that leave the session as it was. Uses the local ~/.m2 and Maven Central."""
+import os
+import re
+import socket
+import subprocess
+import time
+
+import pytest
+
+from iotj_client import KernelSession
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LETTUCE = "io.lettuce:lettuce-core:7.7.0.RELEASE"
+POSTGRES = "org.postgresql:postgresql:42.7.8"
+
+
+def answers(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def redis():
+    """Redis on 127.0.0.1:6379, started (never restarted) when it is not running."""
+    if not answers(6379):
+        subprocess.run(["redis-server", "--bind", "127.0.0.1", "--port", "6379", "--daemonize", "yes"], check=True)
+        for _ in range(50):
+            if answers(6379):
+                break
+            time.sleep(0.2)
+    assert answers(6379), "Redis does not answer on 127.0.0.1:6379"
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """PostgreSQL on 127.0.0.1:5432 with database test, started when it is not running."""
+    if not answers(5432):
+        versions = os.listdir("/etc/postgresql")
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", "start"], check=True)
+        time.sleep(2)
+    assert answers(5432), "PostgreSQL does not answer on 127.0.0.1:5432"
+
+
+def error_text(ex) -> str:
+    return ANSI.sub("", ex.error["evalue"] + "\n" + "\n".join(ex.error["traceback"]))
+
+
+def test_a_client_with_a_deep_dependency_tree_loads_and_talks_to_redis(kernel, redis):
+    loaded = kernel.execute(f"%maven {LETTUCE}", timeout=600)
+    assert loaded.status == "ok", loaded.describe()
+    summary = loaded.text
+    assert summary.startswith("Added "), summary
+    for transitive in ("io.netty:netty-handler", "io.projectreactor:reactor-core", "org.reactivestreams:reactive-streams"):
+        assert transitive in summary, f"{transitive} came with lettuce:\n{summary}"
+    assert "Resolving io.lettuce:lettuce-core" in loaded.stream(), "progress is shown while it resolves"
+    key = f"iotj-maven-test-{os.getpid()}"
+    got = kernel.ok(
+        "import io.lettuce.core.RedisClient;\n"
+        "var redisClient = RedisClient.create(\"redis://127.0.0.1:6379\");\n"
+        "var connection = redisClient.connect();\n"
+        f'connection.sync().set("{key}", "42");\n'
+        f'String fromRedis = connection.sync().get("{key}");\n'
+        f'connection.sync().del("{key}");\n'
+        "connection.close(); redisClient.shutdown();\n"
+        "fromRedis", timeout=120)
+    assert got.text == "42", got.describe()
+    again = kernel.ok(f"%maven {LETTUCE}")
+    assert again.text.startswith("Nothing new to add"), again.describe()
+
+
+def test_load_from_pom_adds_a_jdbc_driver_that_queries_postgres(kernel, postgres):
+    pom = ("%%loadFromPOM\n<dependency>\n  <groupId>org.postgresql</groupId>\n  <artifactId>postgresql</artifactId>\n"
+           "  <version>42.7.8</version>\n</dependency>\n<dependency>\n  <groupId>org.junit.jupiter</groupId>\n"
+           "  <artifactId>junit-jupiter</artifactId>\n  <version>5.11.4</version>\n  <scope>test</scope>\n</dependency>")
+    loaded = kernel.execute(pom, timeout=600)
+    assert loaded.status == "ok", loaded.describe()
+    assert "org.postgresql:postgresql" in loaded.text and "junit-jupiter:5.11.4 (scope test): left out" in loaded.text
+    got = kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", '
+                    '"postgres", "")) { var r = c.createStatement().executeQuery("select 6 * 7"); r.next(); '
+                    'System.out.println("pg says " + r.getInt(1)); }', timeout=60)
+    assert "pg says 42" in got.stream(), got.describe()
+
+
+def test_bad_input_is_a_clear_error_and_the_session_is_unchanged(kernel):
+    before = kernel.ok("%maven").text
+    malformed = kernel.execute("%maven postgresql:42.7.8")
+    assert malformed.status == "error" and "is not group:artifact:version" in malformed.error["evalue"], malformed.describe()
+    missing = kernel.execute("%maven io.iotj.nothing:no-such-artifact:1.0", timeout=300)
+    assert missing.status == "error", missing.describe()
+    text = error_text(missing)
+    assert "io.iotj.nothing:no-such-artifact" in text and "looked in: local repository" in text and "central" in text, text
+    clash = kernel.execute("%maven com.google.code.gson:gson:2.8.9", timeout=300)
+    assert clash.status == "error", clash.describe()
+    assert "conflicts with com.google.code.gson:gson:" in clash.error["evalue"] and "kernel itself uses" in error_text(clash)
+    bad_pom = kernel.execute("%%loadFromPOM\n<dependency>\n  <groupId>a</groupId>\n  <artifactId>b</artifact>\n</dependency>")
+    assert bad_pom.status == "error", bad_pom.describe()
+    assert "line 4, column" in bad_pom.error["evalue"] and "not well-formed" in bad_pom.error["evalue"], bad_pom.describe()
+    assert kernel.ok("%maven").text == before, "a failed load leaves the session as it was"
+
+
+def test_an_unreachable_repository_is_named_in_the_error(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = tmp_path / "settings.xml"
+    settings.write_text(f"<settings><localRepository>{tmp_path / 'repo'}</localRepository><mirrors><mirror>"
+                        f"<id>unreachable-mirror</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:{port}/maven2</url>"
+                        "</mirror></mirrors></settings>")
+    os.environ["IOTJ_MAVEN_SETTINGS"] = str(settings)
+    try:
+        with KernelSession(log_name="maven-unreachable") as k:
+            ex = k.execute(f"%maven {POSTGRES}", timeout=120)
+            assert ex.status == "error", ex.describe()
+            text = error_text(ex)
+            assert "org.postgresql:postgresql" in text and "Connection refused" in text, text
+            assert f"unreachable-mirror http://127.0.0.1:{port}/maven2" in text, text
+            assert k.ok("1 + 1").text == "2"
+    finally:
+        del os.environ["IOTJ_MAVEN_SETTINGS"]
