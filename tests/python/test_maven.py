@@ -123,3 +123,31 @@ def test_an_unreachable_repository_is_named_in_the_error(tmp_path):
             assert k.ok("1 + 1").text == "2"
     finally:
         del os.environ["IOTJ_MAVEN_SETTINGS"]
+
+
+def test_a_graph_on_a_remote_node_gets_the_notebooks_maven_jars(rabbitmq_url, monkeypatch):
+    """The node is sent the coordinates (not jars) and resolves them itself before it compiles the
+    cell method that uses the library."""
+    import secrets
+
+    from test_magics_distributed import start_nodes, stop_nodes
+
+    secret = "maven-" + secrets.token_hex(16)
+    monkeypatch.setenv("IOTJ_SECRET", secret)
+    name = "maven-" + secrets.token_hex(3)
+    started = start_nodes(rabbitmq_url, [name], secret)
+    try:
+        with KernelSession(log_name="maven-distributed") as k:
+            loaded = k.execute("%maven org.apache.commons:commons-text:1.12.0", timeout=600)
+            assert loaded.status == "ok", loaded.describe()
+            k.ok("String title(String s) { return org.apache.commons.text.WordUtils.capitalizeFully(s); }")
+            k.ok("%%template\ntitles(x:stream) -> y:stream {\n  y = map(in=x, function=\"title\");\n}")
+            k.ok(f"%assemble titles --as tt --nodes {name} --broker {rabbitmq_url}", timeout=180)
+            k.ok('tt.in("x").extend("north gate", "SOUTH wall");')
+            k.ok('long until = System.currentTimeMillis() + 60_000;\n'
+                 'while (tt.out("y").count() < 2 && System.currentTimeMillis() < until) Thread.sleep(20);', timeout=90)
+            got = k.ok('tt.out("y").values()').text
+            assert got == "[North Gate, South Wall]", f"{got}\n{k.ok('tt.status()').text}"
+            k.ok("%stop tt")
+    finally:
+        stop_nodes(started)

@@ -1,5 +1,15 @@
 package io.iotj.remote.node;
 
+import io.iotj.maven.ClasspathInventory;
+import io.iotj.maven.Coordinates;
+import io.iotj.maven.DependencyCheck;
+import io.iotj.maven.DependencyConflictException;
+import io.iotj.maven.MavenInputException;
+import io.iotj.maven.ResolutionException;
+import io.iotj.maven.ResolvedArtifact;
+import io.iotj.maven.Resolvers;
+import io.iotj.maven.ShippedDependencies;
+
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
@@ -12,6 +22,8 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +43,8 @@ public final class SnippetFunctions implements AutoCloseable {
     private static final AtomicLong KEYS = new AtomicLong();
     private final JShell shell;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    /** What the shipped Maven dependencies added to this JShell, by group:artifact. */
+    private final Map<String, Coordinates> loaded = new HashMap<>();
 
     /** A fresh JShell that sees the node's class path. */
     public SnippetFunctions() {
@@ -57,6 +71,16 @@ public final class SnippetFunctions implements AutoCloseable {
      * @throws SnippetError with line and column within {@code source} for the first rejected snippet
      */
     public synchronized void define(String source) throws SnippetError {
+        Optional<ShippedDependencies> dependencies;
+        try {
+            dependencies = ShippedDependencies.fromSource(source);
+        } catch (MavenInputException e) {
+            throw new SnippetError("the notebook's Maven dependencies line is malformed: " + e.getMessage());
+        }
+        if (dependencies.isPresent()) {
+            addDependencies(dependencies.get());
+            return;
+        }
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         String rest = source;
         int offset = 0;
@@ -81,6 +105,26 @@ public final class SnippetFunctions implements AutoCloseable {
             }
             offset += rest.length() - ci.remaining().length();
             rest = ci.remaining();
+        }
+    }
+
+    /**
+     * Resolves the notebook's {@code %maven} coordinates here, with this node's Maven settings, and adds
+     * the jars to this JShell, checked as the kernel checks them against the node's own classpath.
+     */
+    private void addDependencies(ShippedDependencies deps) throws SnippetError {
+        try {
+            ClasspathInventory own = ClasspathInventory.ofThisJvm();
+            List<ResolvedArtifact> resolved = Resolvers.load().resolve(deps.coordinates(),
+                    DependencyCheck.managed(own, loaded.values()), deps.repositories(), line -> { });
+            DependencyCheck.Outcome outcome = DependencyCheck.check(resolved, own, loaded);
+            for (Path jar : outcome.jars()) {
+                shell.addToClasspath(jar.toString());
+            }
+            outcome.added().forEach(a -> loaded.put(a.coordinates().key(), a.coordinates()));
+        } catch (ResolutionException | DependencyConflictException | IllegalStateException e) {
+            throw new SnippetError("the notebook's Maven dependencies " + deps.coordinates()
+                    + " could not be added on this node: " + e.getMessage());
         }
     }
 
