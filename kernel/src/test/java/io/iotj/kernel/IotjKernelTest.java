@@ -174,15 +174,21 @@ class IotjKernelTest {
     }
 
     @Test
-    void printedNotesOfASuccessfulCellGoToStderr() {
-        PrintStream before = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true));
+    void notesOfASuccessfulCellAreWarningsOnStdoutNotErrorsOnStderr() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        java.io.ByteArrayOutputStream outText = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errText = new java.io.ByteArrayOutputStream();
+        System.setOut(new PrintStream(outText, true));
+        System.setErr(new PrintStream(errText, true));
         try {
             kernel.runCell("void later() { notYetDefined(); }", null);
         } finally {
-            System.setErr(before);
+            System.setOut(out);
+            System.setErr(err);
         }
-        assertFalse(err.toString().isBlank(), "JShell's note about the missing method is shown");
+        String shown = io.iotj.kernel.output.ErrorStyle.plain(outText.toString());
+        assertTrue(shown.startsWith("warning: method later() was defined, but cannot be used until"), shown);
+        assertTrue(errText.toString().isBlank(), "stderr is for errors: " + errText);
     }
 }
