@@ -36,7 +36,7 @@ final class ExtensionContext implements KernelContext {
 
     @Override
     public NotebookSession session() {
-        return new SessionWithDependencies(kernel.evaluator().session(), kernel.dependencies());
+        return kernel.evaluator().session();
     }
 
     @Override

@@ -87,6 +87,7 @@ public final class IotjKernel extends BaseKernel {
     public void initialize(EvaluatorConfig config, KernelContext context, Iterable<KernelExtension> extensions) {
         try {
             JavaEvaluator ev = new JavaEvaluator(config);
+            ev.shipBeforeSources(maven.dependencies()::shippedSources);
             ev.warmUp();
             startupNotes.addAll(ev.startupProblems());
             evaluator.complete(ev);

@@ -24,11 +24,13 @@ final class NotebookFunctions {
     private final NotebookSession session;
     private final TemplateCatalog catalog;
     private final NotebookResolver resolver;
+    private final ResolverSession resolverSession;
 
     NotebookFunctions(NotebookSession session, TemplateCatalog catalog) {
         this.session = session;
         this.catalog = catalog;
-        this.resolver = new NotebookResolver(new ResolverSession(session), new LibraryBuiltins());
+        this.resolverSession = new ResolverSession(session);
+        this.resolver = new NotebookResolver(resolverSession, new LibraryBuiltins());
     }
 
     /** The function {@code name} as the library's function type. */
@@ -109,10 +111,7 @@ final class NotebookFunctions {
 
             @Override
             public List<String> knownNames() {
-                List<String> names = new ArrayList<>();
-                session.methods().forEach(m -> names.add(m.name()));
-                session.variables().forEach(v -> names.add(v.name()));
-                return names;
+                return new ArrayList<>(resolverSession.names());
             }
         };
     }

@@ -5,14 +5,18 @@ import io.iotj.kernel.session.NotebookFunction;
 import io.iotj.kernel.session.NotebookSession;
 import io.iotj.kernel.session.VariableInfo;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** The {@link NotebookSession} extensions get: the evaluator's session, without its evaluation and analysis. */
 final class JShellSession implements NotebookSession {
     private final JavaEvaluator evaluator;
+    /** What another process needs before the cells' sources (the kernel's %maven dependencies). */
+    private volatile Supplier<List<String>> preamble = List::of;
 
     JShellSession(JavaEvaluator evaluator) {
         this.evaluator = evaluator;
@@ -77,7 +81,18 @@ final class JShellSession implements NotebookSession {
 
     @Override
     public List<String> sourcesFor(Collection<String> functionNames) {
-        return evaluator.readShell(shell -> SnippetSources.collect(shell, functionNames));
+        List<String> sources = evaluator.readShell(shell -> SnippetSources.collect(shell, functionNames));
+        List<String> before = preamble.get();
+        if (sources.isEmpty() || before.isEmpty()) {
+            return sources;
+        }
+        List<String> out = new ArrayList<>(before);
+        out.addAll(sources);
+        return out;
+    }
+
+    void preamble(Supplier<List<String>> sources) {
+        this.preamble = sources;
     }
 
     @Override

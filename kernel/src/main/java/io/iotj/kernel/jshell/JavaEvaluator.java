@@ -60,7 +60,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final SnippetWrappers wrappers = new SnippetWrappers();
     private final SessionState state;
     private final CodeAnalysis codeAnalysis;
-    private final NotebookSession session = new JShellSession(this);
+    private final JShellSession session = new JShellSession(this);
     private boolean started;
     private boolean warmExecution;
     /** Changes whenever the session may have changed; keys the inspection cache. */
@@ -573,6 +573,14 @@ public final class JavaEvaluator implements AutoCloseable {
     /** The session as extensions see it: variables, methods, binding, the cell boundary. */
     public NotebookSession session() {
         return session;
+    }
+
+    /**
+     * Sources that {@link NotebookSession#sourcesFor} puts before the cells' own whenever it returns
+     * any: what another process must set up first (the kernel's %maven dependencies).
+     */
+    public void shipBeforeSources(java.util.function.Supplier<List<String>> sources) {
+        session.preamble(sources);
     }
 
     /** Whether the calling thread belongs to the cell being evaluated (its thread or one it started). */

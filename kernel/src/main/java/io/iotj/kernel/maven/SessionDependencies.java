@@ -3,6 +3,7 @@ package io.iotj.kernel.maven;
 import io.iotj.maven.Coordinates;
 import io.iotj.maven.Repository;
 import io.iotj.maven.ResolvedArtifact;
+import io.iotj.maven.ShippedDependencies;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,15 @@ public final class SessionDependencies {
     /** The repositories named by {@code %%loadFromPOM}, besides Maven Central and the settings' ones. */
     public synchronized List<Repository> repositories() {
         return List.copyOf(repositories);
+    }
+
+    /**
+     * What a remote node must resolve before it compiles the session's methods: one source line
+     * ({@link ShippedDependencies}), or nothing when nothing was loaded.
+     */
+    public synchronized List<String> shippedSources() {
+        return asked.isEmpty() ? List.of()
+                : List.of(new ShippedDependencies(List.copyOf(asked), List.copyOf(repositories)).toSource());
     }
 
     synchronized List<Coordinates> loadedInOrder() {
