@@ -15,6 +15,8 @@ import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExitRefusalTest {
 
-    private static JavaEvaluator fresh() {
-        return new JavaEvaluator(EvaluatorConfig.builder().build());
+    /** One session for all: each test uses names of its own, as cells of one notebook would. */
+    private static JavaEvaluator session;
+
+    @BeforeAll
+    static void start() {
+        session = new JavaEvaluator(EvaluatorConfig.builder().build());
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
     }
 
     private static EvalResult.RuntimeError refused(JavaEvaluator e, String cell) {
@@ -39,7 +50,8 @@ class ExitRefusalTest {
 
     @Test
     void directCallsAndMethodReferencesAreRefusedAndTheSessionGoesOn() {
-        try (JavaEvaluator e = fresh()) {
+        {
+            JavaEvaluator e = session;
             EvalResult.RuntimeError exit = refused(e, "int before = 1;\nSystem.exit(3);");
             assertTrue(exit.message().startsWith("System.exit(3) was refused"), exit.message());
             assertTrue(exit.text().contains("line 2"), "the trace points at the call:\n" + exit.text());
@@ -55,7 +67,8 @@ class ExitRefusalTest {
 
     @Test
     void aThreadTheCellStartedIsRefusedToo() {
-        try (JavaEvaluator e = fresh()) {
+        {
+            JavaEvaluator e = session;
             EvalResult r = e.eval("""
                     Throwable[] seen = new Throwable[1];
                     Thread t = new Thread(() -> System.exit(9));
@@ -70,7 +83,8 @@ class ExitRefusalTest {
 
     @Test
     void aCellMethodAGraphCallsIsRefusedInTheGraphsThread() throws Exception {
-        try (JavaEvaluator e = fresh()) {
+        {
+            JavaEvaluator e = session;
             assertTrue(e.eval("int stopAll(int x) { if (x > 2) Runtime.getRuntime().halt(x); return x; }").isSuccess());
             NotebookFunction f = e.functionFor("stopAll").orElseThrow();
             Thread graph = new Thread(() -> {
@@ -104,7 +118,8 @@ class ExitRefusalTest {
             j.putNextEntry(new JarEntry("tool/Tool.class"));
             j.write(Files.readAllBytes(dir.resolve("classes/tool/Tool.class")));
         }
-        try (JavaEvaluator e = fresh()) {
+        {
+            JavaEvaluator e = session;
             e.addToClasspath(jar.toString());
             assertEquals("ran x", ((EvalResult.Success) e.eval("tool.Tool.run(new String[] {\"x\"})")).value());
             refused(e, "tool.Tool.run(new String[0]);");
