@@ -113,13 +113,13 @@ public final class Fns {
         if (o == null) {
             return null;
         }
-        Deque<Class<?>> todo = new ArrayDeque<>();
+        Deque<Class<?>> pending = new ArrayDeque<>();
         for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
-            todo.addAll(List.of(c.getInterfaces()));
+            pending.addAll(List.of(c.getInterfaces()));
         }
         Set<Class<?>> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Class<?> i = todo.poll();
+        while (!pending.isEmpty()) {
+            Class<?> i = pending.poll();
             if (!seen.add(i)) {
                 continue;
             }
@@ -127,7 +127,7 @@ public final class Fns {
             if (sam != null) {
                 return sam;
             }
-            todo.addAll(List.of(i.getInterfaces()));
+            pending.addAll(List.of(i.getInterfaces()));
         }
         return null;
     }

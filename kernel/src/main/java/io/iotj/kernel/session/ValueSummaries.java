@@ -77,23 +77,23 @@ public final class ValueSummaries {
     }
 
     private Function<Object, String> find(Class<?> type) {
-        Deque<Class<?>> todo = new ArrayDeque<>();
+        Deque<Class<?>> pending = new ArrayDeque<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             Function<Object, String> f = byClass.get(c);
             if (f != null) {
                 return f;
             }
-            todo.addAll(Arrays.asList(c.getInterfaces()));
+            pending.addAll(Arrays.asList(c.getInterfaces()));
         }
         Set<Class<?>> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Class<?> i = todo.poll();
+        while (!pending.isEmpty()) {
+            Class<?> i = pending.poll();
             if (seen.add(i)) {
                 Function<Object, String> f = byClass.get(i);
                 if (f != null) {
                     return f;
                 }
-                todo.addAll(Arrays.asList(i.getInterfaces()));
+                pending.addAll(Arrays.asList(i.getInterfaces()));
             }
         }
         return null;
