@@ -124,6 +124,9 @@ regression_chart(x:stream, y:stream) -> z:stream {
                               and display_id(m) == did and "image/png" in m["content"]["data"], timeout=5)
     assert final is not None, "the chart was updated (and finally once the graph stopped)"
     assert is_png(final["content"]["data"])
+    drawn = final["content"]["metadata"]["iotj/chart"]
+    assert drawn["x_title"] == "reading #" and drawn["panels"][0]["y_title"] == "actual, predicted", drawn
+    assert drawn["x_ticks"] and all(t.isdigit() for t in drawn["x_ticks"]), f"round positions: {drawn}"
 
 
 def test_a_smile_model_renders_as_a_cell_value(kernel):

@@ -1,6 +1,7 @@
 package io.iotj.magics.chart;
 
 import io.iotj.display.MimeBundle;
+import io.iotj.stream.Event;
 import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
@@ -27,6 +28,12 @@ import java.util.function.BooleanSupplier;
  * Kind#SCATTER scatter} (points, optionally by cluster, with centroids drawn as large markers) and
  * {@linkplain Kind#ANOMALY anomaly} (values and their anomaly score, flagged values marked red).
  * PNG by default, SVG with {@link #format(Format)}. All methods may be called from any thread.
+ *
+ * <p>What a reader sees: axis titles ({@link #xTitle}, {@link #yTitle}, or defaults such as
+ * "reading #" and the series' names); tick labels at round steps, as short as the step allows;
+ * times as clock times or m:ss ({@link #xAxis}, and for {@link Event}s by themselves); line series
+ * of different scales in panels of their own over one x axis ({@link #splitScales}); anomaly
+ * charts with the readings above and their scores below.
  */
 public final class LiveChart {
     /** What the chart draws. */
@@ -64,10 +71,33 @@ public final class LiveChart {
         }
     }
 
+    /** How the x axis reads its values. */
+    public enum XAxis {
+        /** Numbers: positions in the stream (reading #) unless values say otherwise. */
+        NUMBER,
+        /** Seconds since a start, drawn as m:ss (h:mm:ss from an hour, hours from a day). */
+        SECONDS,
+        /** Milliseconds since the epoch, drawn as clock times in the machine's time zone. */
+        TIME;
+
+        /** The axis called {@code word} (number, seconds, time), ignoring case. */
+        public static XAxis of(String word) {
+            for (XAxis a : values()) {
+                if (a.name().equalsIgnoreCase(word)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("unknown x axis \"" + word + "\"; the x axes are number, seconds and time");
+        }
+    }
+
     /** Points kept per series unless told otherwise. */
     public static final int DEFAULT_MAX_POINTS = 500;
     /** Most series (clusters) one chart draws; more would be unreadable and unbounded. */
     public static final int MAX_SERIES = 24;
+
+    /** The display metadata key of a chart's description (see {@link #display()}). */
+    public static final String DESCRIPTION = "iotj/chart";
 
     static final String VALUE = "value";
     static final String SCORE = "score";
@@ -81,7 +111,11 @@ public final class LiveChart {
     private final Map<String, SeriesBuffer> series = new LinkedHashMap<>();
     private volatile Format format = Format.PNG;
     private volatile int width = 720;
-    private volatile int height = 320;
+    private volatile int height;
+    private volatile String xTitle;
+    private volatile String yTitle;
+    private volatile XAxis xAxis;
+    private volatile boolean split = true;
     private volatile double threshold = Double.NaN;
     private double[][] centroids;
     private long nextX;
@@ -103,6 +137,46 @@ public final class LiveChart {
         this.title = title == null ? "" : title;
         this.maxPoints = maxPoints;
         this.names = List.of(names);
+        // Readings and their scores are two panels: give them the room of one and a half.
+        this.height = kind == Kind.ANOMALY ? 420 : 320;
+    }
+
+    /** The x axis' title; by default "reading #" for positions, "time" for times, "x" for scatters. */
+    public LiveChart xTitle(String title) {
+        this.xTitle = title;
+        bump();
+        return this;
+    }
+
+    /**
+     * The y axis' title (of the readings' panel for anomaly charts); by default the series' names,
+     * "reading" for anomaly charts, "y" for scatters.
+     */
+    public LiveChart yTitle(String title) {
+        this.yTitle = title;
+        bump();
+        return this;
+    }
+
+    /**
+     * How x values read: numbers, seconds since a start, or clock times (epoch milliseconds).
+     * Stream values that are {@link Event}s are placed at their event time on a time axis unless
+     * told otherwise.
+     */
+    public LiveChart xAxis(XAxis axis) {
+        this.xAxis = axis;
+        bump();
+        return this;
+    }
+
+    /**
+     * Line charts: whether series of different scales get a panel each (yes unless told), so that
+     * the smaller is not drawn flat; {@code false} draws every series against one y axis.
+     */
+    public LiveChart splitScales(boolean split) {
+        this.split = split;
+        bump();
+        return this;
     }
 
     /** The image format (PNG unless told). */
@@ -112,7 +186,10 @@ public final class LiveChart {
         return this;
     }
 
-    /** The image size in pixels (720 × 320 unless told). */
+    /**
+     * The image size in pixels (720 × 320 unless told, 720 × 420 for anomaly charts); a line chart
+     * whose series need more than one panel grows by 60 % of the height for each further panel.
+     */
     public LiveChart size(int width, int height) {
         if (width < 100 || height < 80) {
             throw new IllegalArgumentException("a chart is at least 100 × 80 pixels, got " + width + " × " + height);
@@ -215,6 +292,10 @@ public final class LiveChart {
      * @throws IllegalArgumentException naming the value when it does not fit the kind
      */
     public void accept(Object value) {
+        if (value instanceof Event<?> e) {
+            acceptEvent(e);
+            return;
+        }
         switch (kind) {
             case LINE -> {
                 if (value instanceof Number n) {
@@ -250,6 +331,49 @@ public final class LiveChart {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * An event: its payload read as {@link #accept(Object)} reads values, at its event time (line
+     * and anomaly charts; scatter charts take the payload alone). A number from a keyed event of a
+     * line chart without named series goes to the series named by its key: one line per device.
+     */
+    private void acceptEvent(Event<?> e) {
+        Object v = e.value();
+        if (v instanceof Event<?>) {
+            throw new IllegalArgumentException(describeExpected() + ", got an event of an event");
+        }
+        if (kind == Kind.SCATTER) {
+            accept(v);
+            return;
+        }
+        synchronized (this) {
+            if (xAxis == null) {
+                xAxis = XAxis.TIME;
+            }
+        }
+        double t = e.time();
+        if (kind == Kind.LINE) {
+            if (v instanceof Number n && names.isEmpty() && e.key() != null) {
+                synchronized (this) {
+                    buffer(e.key()).add(t, n.doubleValue());
+                    version++;
+                }
+            } else if (v instanceof Number n) {
+                addAt(t, n.doubleValue());
+            } else {
+                addAt(t, numbers(v, 1, names.isEmpty() ? MAX_SERIES : names.size()));
+            }
+            return;
+        }
+        List<?> items = items(v);
+        if (items.size() == 3 && items.get(2) instanceof Boolean b) {
+            double[] p = numbers(items.subList(0, 2), 2, 2);
+            scoreAt(t, p[0], p[1], b);
+        } else {
+            double[] p = numbers(v, 2, 3);
+            scoreAt(t, p[0], p[1], p.length == 3 ? p[2] != 0 : !Double.isNaN(threshold) && p[1] >= threshold);
         }
     }
 
@@ -380,9 +504,29 @@ public final class LiveChart {
         return maxPoints;
     }
 
-    /** The chart as it is now, as an XChart chart (a copy: later values do not change it). */
+    /**
+     * The chart as it is now, as an XChart chart (a copy: later values do not change it): the top
+     * panel when the chart has several (see {@link #panels()}).
+     */
     public XYChart chart() {
-        ChartSnapshot s;
+        return panels().get(0);
+    }
+
+    /**
+     * The chart's panels as they are now, top first: one unless line series of different scales
+     * each got one, two for anomaly charts (readings above, scores below).
+     */
+    public List<XYChart> panels() {
+        return drawing().charts();
+    }
+
+    private ChartPanels drawing() {
+        // Drawing happens outside the lock, so the graph never waits for a PNG.
+        return ChartBuilder.build(snapshot());
+    }
+
+    /** A copy of what the chart holds now. */
+    ChartSnapshot snapshot() {
         synchronized (this) {
             List<ChartSnapshot.Series> copy = new ArrayList<>();
             for (Map.Entry<String, SeriesBuffer> e : series.entrySet()) {
@@ -393,25 +537,36 @@ public final class LiveChart {
                 copy.sort(java.util.Comparator.comparingInt((ChartSnapshot.Series x) -> x.name().length())
                         .thenComparing(ChartSnapshot.Series::name));
             }
-            s = new ChartSnapshot(kind, title, width, height, copy, centroids, threshold);
+            return new ChartSnapshot(kind, title, width, height, copy, centroids, threshold, xTitle, yTitle,
+                    xAxis == null ? XAxis.NUMBER : xAxis, split);
         }
-        // Drawing happens outside the lock, so the graph never waits for a PNG.
-        return ChartBuilder.build(s);
     }
 
     /** The chart now as PNG file bytes. */
     public byte[] png() {
-        return ChartImages.png(chart());
+        return drawing().png();
     }
 
     /** The chart now as an SVG document. */
     public String svg() {
-        return ChartImages.svg(chart());
+        return drawing().svg();
     }
 
-    /** The chart now in its format, with a line of text for frontends without images. */
+    /**
+     * The chart now in its format, with a line of text for frontends without images, and under the
+     * metadata key {@value #DESCRIPTION} what it shows: titles, tick labels and series of each panel.
+     */
     public MimeBundle display() {
-        return ChartImages.bundle(chart(), format, text());
+        ChartPanels p = drawing();
+        MimeBundle d = new MimeBundle();
+        if (format == Format.SVG) {
+            d.put(MimeBundle.SVG, p.svg());
+        } else {
+            d.put(MimeBundle.PNG, java.util.Base64.getEncoder().encodeToString(p.png()));
+        }
+        d.put(MimeBundle.TEXT, text());
+        d.putMetadata(DESCRIPTION, p.description());
+        return d;
     }
 
     /** One line: the title and how many points each series has. */

@@ -19,15 +19,19 @@ import java.util.function.Function;
 /**
  * The {@code plot} leaf: a live chart of a stream, drawn below the {@code %assemble} cell.
  * <pre>
- * plot(in:stream, kind*, title*, series*, max_points*, format*, threshold*)
+ * plot(in:stream, kind*, title*, series*, max_points*, format*, threshold*, x_title*, y_title*, x_axis*, scales*)
  * </pre>
  * {@code kind} is line (default), scatter or anomaly (see {@link LiveChart#accept(Object)} for the
  * values each takes); {@code series} names the line series (a list of strings); {@code max_points}
  * the points kept per series (500); {@code format} png (default) or svg; {@code threshold} the
- * anomaly score from which values are flagged. Example, prediction against actual:
+ * anomaly score from which values are flagged; {@code x_title} and {@code y_title} the axis titles
+ * (by default "reading #" and the series' names); {@code x_axis} number (default), seconds (since
+ * a start, drawn as m:ss) or time (epoch milliseconds, drawn as clock times; the default for
+ * streams of events, drawn at their event time); {@code scales} split (default: line series of
+ * different scales get a panel each) or shared (one y axis). Example, prediction against actual:
  * <pre>
  * both = zip(in=[actual, z]);
- * plot(in=both, title="prediction against actual", series=["actual", "predicted"]);
+ * plot(in=both, title="prediction against actual", series=["actual", "predicted"], y_title="output");
  * </pre>
  *
  * <p>Assembly only builds the chart; whoever starts the graph shows the charts of that assembly
@@ -45,8 +49,10 @@ public final class PlotLeaf {
     public static Template template() {
         return new Template(NAME, NAME,
                 List.of(new Param("in", Param.STREAM), Param.of("kind"), Param.of("title"), Param.of("series"),
-                        Param.of("max_points"), Param.of("format"), Param.of("threshold")),
-                List.of(), List.of("kind", "title", "series", "max_points", "format", "threshold"),
+                        Param.of("max_points"), Param.of("format"), Param.of("threshold"), Param.of("x_title"),
+                        Param.of("y_title"), Param.of("x_axis"), Param.of("scales")),
+                List.of(), List.of("kind", "title", "series", "max_points", "format", "threshold", "x_title", "y_title",
+                        "x_axis", "scales"),
                 List.of(), List.of(), List.of());
     }
 
@@ -69,6 +75,10 @@ public final class PlotLeaf {
         double maxPoints = ctx.doubleValue("max_points", LiveChart.DEFAULT_MAX_POINTS);
         String formatWord = String.valueOf(ctx.optional("format", "png"));
         double threshold = ctx.doubleValue("threshold", Double.NaN);
+        Object xTitle = ctx.optional("x_title", null);
+        Object yTitle = ctx.optional("y_title", null);
+        Object xAxisWord = ctx.optional("x_axis", null);
+        String scales = String.valueOf(ctx.optional("scales", "split"));
         var in = ctx.stream("in");
 
         LiveChart.Kind kind;
@@ -82,6 +92,17 @@ public final class PlotLeaf {
             format = LiveChart.Format.of(formatWord);
         } catch (IllegalArgumentException e) {
             throw ctx.error("format", e.getMessage());
+        }
+        LiveChart.XAxis xAxis = null;
+        if (xAxisWord != null) {
+            try {
+                xAxis = LiveChart.XAxis.of(String.valueOf(xAxisWord));
+            } catch (IllegalArgumentException e) {
+                throw ctx.error("x_axis", e.getMessage());
+            }
+        }
+        if (!scales.equals("split") && !scales.equals("shared")) {
+            throw ctx.error("scales", "must be split (a panel per scale) or shared (one y axis), was " + scales);
         }
         if (maxPoints != Math.rint(maxPoints) || maxPoints < 2 || maxPoints > 100_000) {
             throw ctx.error("max_points", "must be a whole number from 2 to 100000, was " + maxPoints);
@@ -101,6 +122,16 @@ public final class PlotLeaf {
         if (!Double.isNaN(threshold)) {
             chart.threshold(threshold);
         }
+        if (xTitle != null) {
+            chart.xTitle(String.valueOf(xTitle));
+        }
+        if (yTitle != null) {
+            chart.yTitle(String.valueOf(yTitle));
+        }
+        if (xAxis != null) {
+            chart.xAxis(xAxis);
+        }
+        chart.splitScales(scales.equals("split"));
         ctx.add(Ops.sink(NAME, in, chart::accept));
         ASSEMBLED.get().add(chart);
     }

@@ -90,7 +90,8 @@ class LiveChartTest {
         anomaly.accept(Tuple.of(11.0, 0.1, true));
         assertEquals(3, anomaly.points(LiveChart.VALUE));
         assertEquals(2, anomaly.points(LiveChart.FLAGGED), "score over the threshold, and flagged by the value");
-        assertTrue(anomaly.chart().getSeriesMap().containsKey("threshold"));
+        assertEquals(2, anomaly.panels().size(), "readings above, scores below");
+        assertTrue(anomaly.panels().get(1).getSeriesMap().containsKey("threshold 0.8"));
     }
 
     @Test
