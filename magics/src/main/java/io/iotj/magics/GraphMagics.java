@@ -86,7 +86,7 @@ final class GraphMagics {
             catalog.addFromCell(p);
         }
         Template t = read.getLast().template();
-        kernel.display(TemplateMagics.diagram(t));
+        kernel.display(templates.diagram(t));
         start(a, t, catalog.find(t.name()).orElseThrow());
         return null;
     }

@@ -151,8 +151,8 @@ final class TemplateMagics {
         return json(t);
     }
 
-    static MimeBundle diagram(Template t) {
-        return Display.svg(TemplateDiagram.svg(t));
+    MimeBundle diagram(Template t) {
+        return Display.svg(TemplateDiagram.svg(t, catalog.library()::find));
     }
 
     static MimeBundle json(Template t) {

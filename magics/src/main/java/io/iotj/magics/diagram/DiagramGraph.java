@@ -7,11 +7,14 @@ import io.iotj.template.Param;
 import io.iotj.template.Template;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The drawable content of a template: its parts (with the constants fed to them), its border
@@ -38,8 +41,22 @@ record DiagramGraph(String title, List<Part> parts, List<String> inputs, List<St
         }
     }
 
-    /** Builds the drawable graph of {@code t}. */
+    /** Builds the drawable graph of {@code t}, knowing nothing of the templates its parts use. */
     static DiagramGraph of(Template t) {
+        return of(t, name -> Optional.empty());
+    }
+
+    /**
+     * Builds the drawable graph of {@code t}; {@code templates} finds the templates its parts use,
+     * whose signatures say which way each external flows.
+     *
+     * <p>An external {@code [ext, part, param]} joins a template stream (or a constant) to a part's
+     * parameter; values flow into the part when the parameter is one of its inputs, out of it when
+     * one of its outputs. A template output can be both made by one part and read by another
+     * (IoTpy's {@code regression_chart}: {@code z} comes out of the regression and into a zip):
+     * the reader's wire then starts at the part that makes it, not at the border.
+     */
+    static DiagramGraph of(Template t, Function<String, Optional<Template>> templates) {
         List<String> ins = t.inputs().stream().map(Param::name).toList();
         List<String> outs = t.outputs().stream().map(Param::name).toList();
         String title = t.name() + "(" + signature(t.inputs()) + ") -> "
@@ -53,8 +70,15 @@ record DiagramGraph(String title, List<Part> parts, List<String> inputs, List<St
             known.add(c.part());
             constants.put(c.part(), new ArrayList<>());
         }
+        Map<String, String> partTemplate = new HashMap<>();
+        for (Component c : t.components()) {
+            partTemplate.put(c.part(), c.template());
+        }
         List<Wire> wires = new ArrayList<>();
         List<Part> extra = new ArrayList<>();
+        // Per template stream: the parts' parameters that make it and those that read it.
+        Map<String, List<String[]>> makers = new LinkedHashMap<>();
+        Map<String, List<String[]>> readers = new LinkedHashMap<>();
         for (External e : t.externals()) {
             // An external may name a part missing from components (hand-written JSON); draw it
             // anyway so the mistake is visible rather than silently lost.
@@ -63,12 +87,38 @@ record DiagramGraph(String title, List<Part> parts, List<String> inputs, List<St
                 extra.add(new Part(e.part(), "?", constants.get(e.part())));
             }
             String param = indexed(e.param(), e.index());
-            if (ins.contains(e.ext())) {
-                wires.add(new Wire(null, e.ext(), e.part(), param));
-            } else if (outs.contains(e.ext())) {
-                wires.add(new Wire(e.part(), param, null, e.ext()));
-            } else if (!"None".equals(e.ext())) {
-                constants.get(e.part()).add(param + " = " + e.ext());
+            boolean stream = ins.contains(e.ext()) || outs.contains(e.ext());
+            if (!stream) {
+                if (!"None".equals(e.ext())) {
+                    constants.get(e.part()).add(param + " = " + e.ext());
+                }
+                continue;
+            }
+            Boolean out = isOutput(templates, partTemplate.get(e.part()), e.param());
+            if (out == null) {
+                out = !ins.contains(e.ext()); // unknown part: a template output is made by it
+            }
+            (out ? makers : readers).computeIfAbsent(e.ext(), k -> new ArrayList<>())
+                    .add(new String[] {e.part(), param});
+        }
+        for (String in : ins) {
+            for (String[] r : readers.getOrDefault(in, List.of())) {
+                wires.add(new Wire(null, in, r[0], r[1]));
+            }
+        }
+        for (String o : outs) {
+            List<String[]> made = makers.getOrDefault(o, List.of());
+            for (String[] m : made) {
+                wires.add(new Wire(m[0], m[1], null, o));
+            }
+            for (String[] r : readers.getOrDefault(o, List.of())) {
+                if (made.isEmpty()) {
+                    // Read but made by no part: said on the reader, where the mistake shows.
+                    constants.get(r[0]).add(r[1] + " = " + o + " (made by no part)");
+                }
+                for (String[] m : made) {
+                    wires.add(new Wire(m[0], m[1], r[0], r[1]));
+                }
             }
         }
         for (Internal i : t.internals()) {
@@ -89,6 +139,27 @@ record DiagramGraph(String title, List<Part> parts, List<String> inputs, List<St
             parts.add(new Part(p.name(), p.template(), List.copyOf(p.constants())));
         }
         return new DiagramGraph(title, parts, ins, outs, wires);
+    }
+
+    /**
+     * Whether {@code param} is an output (true) or an input (false) of the template called {@code
+     * template}; null when the template or the parameter is unknown.
+     */
+    private static Boolean isOutput(Function<String, Optional<Template>> templates, String template, String param) {
+        if (template == null) {
+            return null;
+        }
+        Optional<Template> found = templates.apply(template);
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (found.get().outputs().stream().anyMatch(p -> p.name().equals(param))) {
+            return true;
+        }
+        if (found.get().inputs().stream().anyMatch(p -> p.name().equals(param))) {
+            return false;
+        }
+        return null;
     }
 
     private static DiagramGraph leaf(Template t, String title, List<String> ins, List<String> outs) {

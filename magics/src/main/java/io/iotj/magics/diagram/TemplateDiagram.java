@@ -9,6 +9,8 @@ import io.iotj.template.Template;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Draws a {@link Template} as SVG: parts as boxes labelled with the part's name, its template and
@@ -17,7 +19,11 @@ import java.util.Locale;
  *
  * <p>Every element carries its identity for tools and tests: parts are {@code <g class="part"
  * data-part="map0" data-template="map">}, border ports {@code <g class="port input"
- * data-port="x">}, wires {@code <g class="wire" data-from="map0.out" data-to="zip0.in[0]">}.
+ * data-port="x">}, wires {@code <g class="wire" data-from="map0.out" data-to="zip0.in[0]">}, in the
+ * direction values flow.
+ *
+ * <p>The drawing has its natural size but never more than the width it is shown in: a template
+ * wider than a notebook cell is scaled down to fit, not cut off behind a scroll bar.
  */
 public final class TemplateDiagram {
     private static final String PART_FILL = "#eef4fb";
@@ -30,9 +36,21 @@ public final class TemplateDiagram {
     private TemplateDiagram() {
     }
 
-    /** The SVG document (one {@code <svg>} element, no XML prolog) drawing {@code template}. */
+    /**
+     * The SVG document (one {@code <svg>} element, no XML prolog) drawing {@code template}, without
+     * the signatures of the templates its parts use (see {@link #svg(Template, Function)}).
+     */
     public static String svg(Template template) {
-        DiagramGraph graph = DiagramGraph.of(template);
+        return svg(template, name -> Optional.empty());
+    }
+
+    /**
+     * The SVG document (one {@code <svg>} element, no XML prolog) drawing {@code template};
+     * {@code templates} finds the templates its parts use, whose inputs and outputs say which way
+     * each of the template's streams flows.
+     */
+    public static String svg(Template template, Function<String, Optional<Template>> templates) {
+        DiagramGraph graph = DiagramGraph.of(template, templates);
         DiagramLayout layout = DiagramLayout.of(graph);
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"iotj-template\"")
@@ -40,6 +58,8 @@ public final class TemplateDiagram {
                 .append(" width=\"").append(n(layout.width)).append("\" height=\"")
                 .append(n(layout.height)).append("\" viewBox=\"0 0 ").append(n(layout.width))
                 .append(' ').append(n(layout.height)).append('"')
+                // Scaled down, keeping its proportions, where the cell is narrower than the drawing.
+                .append(" style=\"max-width:100%;height:auto\"")
                 .append(" font-family=\"monospace\" font-size=\"12\">\n");
         sb.append("<title>").append(Xml.escape(graph.title())).append("</title>\n");
         sb.append("<defs><marker id=\"iotj-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
