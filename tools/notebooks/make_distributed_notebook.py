@@ -17,7 +17,8 @@ This notebook
 
 1. starts two nodes on this machine,
 2. shows them with `%nodes`,
-3. runs IoTpy's `test` template in threads and on the two nodes,
+3. runs the `test` template of [IoTpy](https://github.com/AssembleSoftware/IoTPy) (the Python
+   framework whose templates iotj runs; see the quickstart) in threads and on the two nodes,
 4. compares the outputs and the rates,
 5. stops the graphs and the nodes.
 

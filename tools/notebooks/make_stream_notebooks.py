@@ -37,7 +37,10 @@ int iden(int x) { return x; }
     md("""
 ## 2. The template
 
-`%%template` turns the rest of the cell into a template. This one is the `test` template from
+`%%template` turns the rest of the cell into a template. iotj's templates are those of
+[IoTpy](https://github.com/AssembleSoftware/IoTPy), a Python framework for streaming applications
+described in Rahul Bachal's thesis *IoTpy: A Versatile Framework for Streaming Applications*; iotj
+reads its template language and runs the templates in Java. This one is the `test` template from
 IoTpy's documentation:
 
 * it has two input streams `x` and `y` and one output stream `z`;
@@ -135,7 +138,9 @@ IOTPY = [
     md("""
 # IoTpy's templates in Java
 
-IoTpy is a Python library for streaming applications on the Internet of Things. Its idea is that
+[IoTpy](https://github.com/AssembleSoftware/IoTPy) is a Python framework for streaming applications
+on the Internet of Things, described in Rahul Bachal's thesis *IoTpy: A Versatile Framework for
+Streaming Applications*. Its idea is that
 an application is a **template**: a set of **parts** (each itself a template) joined by streams.
 Small built-in templates, called **leaves**, do the actual work: `map`, `zip`, `mix`, windows,
 sources and sinks. iotj reads IoTpy's template language and JSON unchanged and runs the templates

@@ -161,7 +161,8 @@ public final class LiveChart {
     /**
      * How x values read: numbers, seconds since a start, or clock times (epoch milliseconds).
      * Stream values that are {@link Event}s are placed at their event time on a time axis unless
-     * told otherwise.
+     * told otherwise; on a seconds axis, at their event time in seconds (events of a simulation
+     * whose clock starts at 0 are drawn from 0:00).
      */
     public LiveChart xAxis(XAxis axis) {
         this.xAxis = axis;
@@ -353,7 +354,9 @@ public final class LiveChart {
                 xAxis = XAxis.TIME;
             }
         }
-        double t = e.time();
+        // Event times are milliseconds; a seconds axis counts them from the epoch of the events'
+        // own clock (a simulation's start at 0, say).
+        double t = xAxis == XAxis.SECONDS ? e.time() / 1000.0 : e.time();
         if (kind == Kind.LINE) {
             if (v instanceof Number n && names.isEmpty() && e.key() != null) {
                 synchronized (this) {
