@@ -23,7 +23,10 @@ import java.util.function.Function;
  * direction values flow.
  *
  * <p>The drawing has its natural size but never more than the width it is shown in: a template
- * wider than a notebook cell is scaled down to fit, not cut off behind a scroll bar.
+ * wider than a notebook cell is scaled down to fit, not cut off behind a scroll bar. Its width is
+ * therefore 100 % (capped at the natural width by its style) and its height the natural one: the
+ * classic notebook sizes the box around an SVG from these two attributes, so a width in pixels
+ * would fix the box wider than the cell.
  */
 public final class TemplateDiagram {
     private static final String PART_FILL = "#eef4fb";
@@ -55,11 +58,10 @@ public final class TemplateDiagram {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"iotj-template\"")
                 .append(" data-template=\"").append(Xml.escape(template.name())).append('"')
-                .append(" width=\"").append(n(layout.width)).append("\" height=\"")
-                .append(n(layout.height)).append("\" viewBox=\"0 0 ").append(n(layout.width))
-                .append(' ').append(n(layout.height)).append('"')
-                // Scaled down, keeping its proportions, where the cell is narrower than the drawing.
-                .append(" style=\"max-width:100%;height:auto\"")
+                .append(" width=\"100%\" height=\"").append(n(layout.height))
+                .append("\" viewBox=\"0 0 ").append(n(layout.width)).append(' ').append(n(layout.height))
+                .append("\" preserveAspectRatio=\"xMinYMin meet\"")
+                .append(" style=\"max-width:").append(n(layout.width)).append("px\"")
                 .append(" font-family=\"monospace\" font-size=\"12\">\n");
         sb.append("<title>").append(Xml.escape(graph.title())).append("</title>\n");
         sb.append("<defs><marker id=\"iotj-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")

@@ -86,10 +86,13 @@ class DiagramDirectionTest {
     void aDiagramFitsTheWidthItIsShownIn() throws Exception {
         Document d = parse(TemplateDiagram.svg(TemplateDiagramTest.twentyParts()));
         Element svg = d.getDocumentElement();
-        assertTrue(Double.parseDouble(svg.getAttribute("width")) > 1000, "a wide drawing");
-        assertTrue(svg.getAttribute("style").contains("max-width:100%"), "scaled down to the cell's width");
-        assertTrue(svg.getAttribute("style").contains("height:auto"), "keeping its proportions");
-        assertTrue(svg.getAttribute("viewBox").startsWith("0 0 "));
+        String[] box = svg.getAttribute("viewBox").split(" ");
+        double width = Double.parseDouble(box[2]);
+        assertTrue(width > 1000, "a wide drawing");
+        assertEquals("100%", svg.getAttribute("width"), "as wide as the cell at most");
+        assertEquals(box[3], svg.getAttribute("height"), "its own height");
+        assertTrue(svg.getAttribute("style").contains("max-width:" + box[2] + "px"), "never wider than drawn");
+        assertEquals("xMinYMin meet", svg.getAttribute("preserveAspectRatio"), "scaled down whole, from the left");
     }
 
     /**

@@ -163,8 +163,9 @@ class TemplateDiagramTest {
         assertEquals(20, t.components().size());
         Document d = parse(TemplateDiagram.svg(t));
         Element svg = d.getDocumentElement();
-        double width = Double.parseDouble(svg.getAttribute("width"));
-        double height = Double.parseDouble(svg.getAttribute("height"));
+        String[] box = svg.getAttribute("viewBox").split(" ");
+        double width = Double.parseDouble(box[2]);
+        double height = Double.parseDouble(box[3]);
 
         List<Rect> boxes = new ArrayList<>();
         Map<String, Rect> byPart = new HashMap<>();
