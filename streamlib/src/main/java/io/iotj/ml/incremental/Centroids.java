@@ -1,6 +1,6 @@
 package io.iotj.ml.incremental;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 /** The k-means clustering of one window: k centroids and what it took to find them. Immutable. */
 public final class Centroids {
@@ -91,10 +91,17 @@ public final class Centroids {
 
     @Override
     public String toString() {
+        // Read in live tables: centroids to 4 significant digits, as (x, y) points; centroid(i)
+        // and centroids() keep every digit.
         StringBuilder sb = new StringBuilder("Centroids[k=").append(centroids.length).append(", iterations=")
-                .append(iterations).append(", distortion=").append((float) distortion).append(", centroids=");
-        for (double[] c : centroids) {
-            sb.append(Arrays.toString(c));
+                .append(iterations).append(", distortion=").append(String.format(Locale.ROOT, "%.4g", distortion))
+                .append(", centroids=");
+        for (int i = 0; i < centroids.length; i++) {
+            sb.append(i == 0 ? "" : " ").append('(');
+            for (int j = 0; j < centroids[i].length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", centroids[i][j]));
+            }
+            sb.append(')');
         }
         return sb.append(']').toString();
     }

@@ -158,4 +158,12 @@ class KMeansStreamTest {
         assertEquals(Set.of(0, 1, 2), found);
         assertEquals(last.predict(PLANTED[1]), km.predict(PLANTED[1], last));
     }
+
+    @Test
+    void readsShortInALiveTableAndKeepsEveryDigitInItsAccessors() {
+        Centroids c = new Centroids(new double[][] {{40.73465794392521, -73.91930804112149}, {47.7183350877193, -121.97908245614039}},
+                new int[] {10, 12}, 1, 1434.7407123, 0, 22);
+        assertEquals("Centroids[k=2, iterations=1, distortion=1435, centroids=(40.73, -73.92) (47.72, -122.0)]", c.toString());
+        assertEquals(40.73465794392521, c.centroid(0)[0]);
+    }
 }
