@@ -68,9 +68,12 @@ connected by streams. It starts the graph in the background and returns at once.
 
 Below the cell appears a table of the graph's output `z`: its last values, how many there were
 and how fast they come. The table updates itself (at most four times a second) while the graph
-runs. Later in this notebook, while values arrive, it looks like this:
+runs. Once this notebook has run to the end, it looks like the picture below.
 
-![the live table of graph g](images/quickstart-live-table.png)
+<figure style="display: inline-block; margin: 6px 0 12px; padding: 8px 12px; border: 1px solid #b0b0b0; border-radius: 4px; background: #f6f6f6">
+<img src="images/quickstart-live-table.png" alt="Screenshot of the live table of graph g: threads, stopped, in 200, out 200; z: 200 values; its last ten rows, index 190 to 199, value[0] 382 to 400, value[1] 191 to 200">
+<figcaption style="font-size: 90%; color: #555"><i>A picture, not a cell: the table under the <code>%assemble</code> cell below after the whole notebook has run (the graph is stopped at the end).</i></figcaption>
+</figure>
 """),
     code("%assemble test --as g"),
     md("""
