@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * What one live-chart update costs the display thread: drawing a full line chart (two series of
- * 500 points) as PNG and as SVG, and a scatter of five clusters of 400 points as PNG. A live chart
+ * 500 points) as PNG and as SVG, a scatter of five clusters of 400 points as PNG, and an anomaly
+ * chart of 1500 readings (two panels, each drawn twice: once to measure, once to line up). A live chart
  * draws at most four times a second: at 20-40 ms per drawing (measured here) that is at most 16 % of
  * one core per chart while it changes, nothing while it does not.
  *
@@ -32,6 +33,10 @@ public final class ChartRenderBenchmark {
         for (int i = 0; i < 2000; i++) {
             scatter.point(r.nextDouble(), r.nextDouble(), i % 5);
         }
+        LiveChart anomaly = Charts.anomalyChart("anomaly", 1500, 0.66).xAxis(LiveChart.XAxis.SECONDS);
+        for (int i = 0; i < 1500; i++) {
+            anomaly.scoreAt(i * 0.4, 4 + Math.sin(i / 100.0) + 0.1 * r.nextGaussian(), 0.4 + 0.2 * r.nextDouble(), i % 300 == 0);
+        }
         for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
             int bytes = 0;
@@ -47,9 +52,14 @@ public final class ChartRenderBenchmark {
                 scatter.png();
             }
             long t3 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "%s: line 2x500 PNG %.1f ms (%d bytes), SVG %.1f ms; scatter 5x400 PNG %.1f ms%n",
+            for (int i = 0; i < n; i++) {
+                anomaly.png();
+            }
+            long t4 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%s: line 2x500 PNG %.1f ms (%d bytes), SVG %.1f ms; scatter 5x400 PNG %.1f ms;"
+                            + " anomaly 1500 in two panels PNG %.1f ms%n",
                     round == 0 ? "warm-up" : "measured", (t1 - t0) / 1e6 / n, bytes, (t2 - t1) / 1e6 / n,
-                    (t3 - t2) / 1e6 / n);
+                    (t3 - t2) / 1e6 / n, (t4 - t3) / 1e6 / n);
         }
     }
 }
