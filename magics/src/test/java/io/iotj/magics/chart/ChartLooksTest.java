@@ -75,6 +75,23 @@ class ChartLooksTest {
     }
 
     @Test
+    void panelsDrawnAsSvgMakeOneWellFormedDocumentOfTheirHeightsTogether() throws Exception {
+        LiveChart c = Charts.anomalyChart("door", 100, 0.6);
+        for (int i = 0; i < 100; i++) {
+            c.score(1013 + Math.sin(i / 9.0), i < 10 ? Double.NaN : 0.5 + 0.2 * Math.sin(i / 5.0));
+        }
+        String svg = c.svg();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Element root = f.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        assertEquals("svg", root.getLocalName());
+        assertEquals("0 0 720 420", root.getAttribute("viewBox"), "both panels in one drawing of the chart's size");
+    }
+
+    @Test
     void seriesOfDifferentScalesGetAPanelEach() throws Exception {
         LiveChart c = Charts.lineChart("boiler", "temperature °C", "pressure hPa", "setpoint °C");
         for (int i = 0; i < 200; i++) {
