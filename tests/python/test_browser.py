@@ -144,8 +144,13 @@ Jupyter.notebook.get_cells().forEach((cell, c) => {
 return found;
 """
 
+# Still running: a code cell waits or runs, up to the first cell that failed (the kernel drops the
+# requests queued behind an error, and those cells never get a number).
 RUNNING = """
-return Jupyter.notebook.get_cells().some(c => c.cell_type === 'code'
+const cells = Jupyter.notebook.get_cells();
+let end = cells.findIndex(c => c.element[0].querySelector('.output_error'));
+if (end < 0) end = cells.length;
+return cells.slice(0, end).some(c => c.cell_type === 'code'
     && (c.input_prompt_number === '*' || (c.get_text().trim() && c.input_prompt_number == null)));
 """
 
