@@ -342,7 +342,7 @@ def visit(driver, base, token, name):
 def make_mistakes(driver, base, token, served):
     """A fresh notebook with common mistakes, run one cell at a time; what each cell shows."""
     cells = [{"cell_type": "code", "metadata": {}, "source": src, "outputs": [], "execution_count": None}
-             for _, src in MISTAKES]
+             for _, src, _ in MISTAKES]
     nb = {"cells": cells, "metadata": json.loads((NOTEBOOKS / "01-java-tour.ipynb").read_text())["metadata"],
           "nbformat": 4, "nbformat_minor": 5}
     (served / "mistakes.ipynb").write_text(json.dumps(nb))
@@ -350,7 +350,7 @@ def make_mistakes(driver, base, token, served):
     folder = SHOTS / "mistakes"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        for i, (what, _) in enumerate(MISTAKES):
+        for i, (what, _, _) in enumerate(MISTAKES):
             # One at a time: after an error the kernel drops the requests queued behind it.
             driver.execute_script("Jupyter.notebook.get_cell(arguments[0]).execute();", i)
             wait_for(lambda: driver.execute_script(
@@ -363,16 +363,19 @@ def make_mistakes(driver, base, token, served):
         return driver.execute_script("""
             return Jupyter.notebook.get_cells().map(c => Array.from(c.element[0].querySelectorAll('.output_area'))
                 .map(a => ({error: !!a.querySelector('.output_error'), stderr: !!a.querySelector('.output_stderr'),
-                            text: a.innerText})));""")
+                            red: !!a.querySelector('[class*="ansi-red"]'),
+                            yellow: !!a.querySelector('[class*="ansi-yellow"]'), text: a.innerText})));""")
     finally:
         close_notebook(driver)
 
 
+# (what, the cell, a phrase its output says once)
 MISTAKES = [
-    ("compile", 'int count = "three";'),
-    ("exception", "Object o = null;\no.toString();"),
-    ("template", "%%template\nbroken(x:stream) -> y:stream {\n  y = map(in=x, function=\"twice\";\n}"),
-    ("warning", "%%template\nunused(x:stream, extra:stream) -> y:stream {\n  y = map(in=x, function=\"iden\");\n}"),
+    ("compile", 'int count = "three";', "incompatible types"),
+    ("exception", "Object o = null;\no.toString();", "NullPointerException"),
+    ("template", "%%template\nbroken(x:stream) -> y:stream {\n  y = map(in=x, function=\"twice\";\n}", "expected ')'"),
+    ("warning", "%%template\nunused(x:stream, extra:stream) -> y:stream {\n  y = map(in=x, function=\"iden\");\n}",
+     "'extra'"),
 ]
 NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 # Browsers running notebooks side by side: most notebooks wait on sleeps and graphs much of the
@@ -454,11 +457,20 @@ def test_notebook_in_the_browser(name, visits):
 
 
 def test_common_mistakes_look_like_errors_and_a_warning_does_not(visits):
+    """Errors in the error box, coloured (the error's name and the caret in red), each said once, with
+    the user's names; a warning in yellow on the cell's output, neither in the error box nor in the
+    red stderr box."""
     styled = visited(visits, "mistakes")
-    for i, (what, _) in enumerate(MISTAKES):
+    for i, (what, _, phrase) in enumerate(MISTAKES):
         outs = styled[i]
+        text = "\n".join(o["text"] for o in outs)
+        assert "$JShell" not in text and "REPL." not in text, f"JShell's internal names in the {what} output: {text}"
         if what == "warning":
-            assert not any(o["error"] for o in outs), f"a warning styled as an error: {outs}"
-            assert any("extra" in o["text"] for o in outs), f"the warning names the unused input: {outs}"
+            assert not any(o["error"] or o["stderr"] for o in outs), f"a warning styled as an error: {outs}"
+            assert any(o["yellow"] for o in outs), f"the warning is not marked in yellow: {outs}"
+            assert phrase in text, f"the warning names the unused input: {outs}"
         else:
-            assert any(o["error"] for o in outs), f"the {what} mistake is not shown as an error: {outs}"
+            errors = [o for o in outs if o["error"]]
+            assert errors, f"the {what} mistake is not shown as an error: {outs}"
+            assert any(o["red"] for o in errors), f"the {what} error is not coloured: {outs}"
+            assert text.count(phrase) == 1, f"the {what} error is said {text.count(phrase)} times: {text}"
