@@ -1,4 +1,4 @@
-package io.iotj.ml.bench;
+package io.iotj.bench;
 
 import io.iotj.ml.Trainer;
 import io.iotj.ml.incremental.Centroids;
@@ -26,8 +26,7 @@ import smile.regression.OLS;
  *
  * <p>Run from the repository root (small sizes by default, {@code --full} for the full run):
  * <pre>
- * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q -o -pl streamlib test-compile exec:java \
- *   -Dexec.classpathScope=test -Dexec.mainClass=io.iotj.ml.bench.MlBenchmark [-Dexec.args=--full]
+ * tests/bench/run MlBenchmark [--full]
  * </pre>
  */
 public final class MlBenchmark {

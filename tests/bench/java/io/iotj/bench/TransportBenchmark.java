@@ -1,4 +1,4 @@
-package io.iotj.remote.bench;
+package io.iotj.bench;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -32,8 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Node}s (own broker connections, signed assemble commands), in this JVM.
  *
  * <pre>
- * java -cp 'remote/target/node-lib/*' io.iotj.remote.bench.TransportBenchmark [--full] [--values N]
- *      [--per-value N] [--batch B] [--broker URI]
+ * tests/bench/run TransportBenchmark [--full] [--values N] [--per-value N] [--batch B] [--broker URI]
  * </pre>
  * Default: 2,000,000 batched values and 20,000 single-message values; {@code --full}: 20,000,000 and 100,000.
  */

@@ -1,5 +1,6 @@
-package io.iotj.kernel.jshell;
+package io.iotj.bench;
 
+import io.iotj.kernel.jshell.JavaEvaluator;
 import io.iotj.kernel.session.NotebookFunction;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Prints the evaluator's latencies: construction, warm-up, eval of {@code 1 + 1}, completion and inspection.
- * Not a test. Run: {@code mvn -B -q -o -pl kernel -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.iotj.kernel.jshell.EvaluatorBenchmark [-Dexec.args=RUNS]} (default 50 runs).
+ * Not a test. Run: {@code tests/bench/run [--flags kernel] EvaluatorBenchmark [RUNS]} (default 50 runs).
  */
 public final class EvaluatorBenchmark {
     private EvaluatorBenchmark() {

@@ -1,4 +1,4 @@
-package io.iotj.parse.bench;
+package io.iotj.bench;
 
 import io.iotj.parse.TemplateParser;
 import io.iotj.parse.TemplatePrinter;
@@ -14,8 +14,7 @@ import java.util.List;
  * How long a notebook waits for a {@code %%template} cell: parse + compile + validate of IoTpy's
  * meetup text and of a 500-line template, and JSON write/read and printing of the same.
  *
- * <p>Run: {@code mvn -q -o -pl streamlib test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.iotj.parse.bench.ParserBenchmark -Dexec.args="--n 20000"} (default n = 2000
+ * <p>Run: {@code tests/bench/run ParserBenchmark --n 20000} (default n = 2000
  * parses per case after a warm-up; prints microseconds per operation).
  */
 public final class ParserBenchmark {

@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * source at {@code --hz} values per second → map → count window 10 → sink. Prints values
  * delivered, the process's CPU use, platform threads, and the time to stop every graph.
  *
- * <p>Run: {@code mvn -q -o -pl streamlib test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.iotj.bench.ManyGraphsBenchmark -Dexec.args="--graphs 1000"} (defaults: 200
+ * <p>Run: {@code tests/bench/run ManyGraphsBenchmark --graphs 1000} (defaults: 200
  * graphs, 10 Hz, 5 s, threads runtime; {@code --mode single}).
  */
 public final class ManyGraphsBenchmark {

@@ -1,4 +1,4 @@
-package io.iotj.magics.chart.bench;
+package io.iotj.bench;
 
 import io.iotj.magics.chart.Charts;
 import io.iotj.magics.chart.LiveChart;
@@ -13,8 +13,7 @@ import java.util.Random;
  * draws at most four times a second: at 20-40 ms per drawing (measured here) that is at most 16 % of
  * one core per chart while it changes, nothing while it does not.
  *
- * <p>Run: {@code mvn -q -o -pl magics -am test-compile} then {@code java -cp "<kernel lib>/*:magics/target/test-classes"
- * io.iotj.magics.chart.bench.ChartRenderBenchmark --n 20} (default n = 20 drawings per case after one
+ * <p>Run: {@code tests/bench/run ChartRenderBenchmark --n 20} (default n = 20 drawings per case after one
  * warm-up round; prints milliseconds per drawing).
  */
 public final class ChartRenderBenchmark {
