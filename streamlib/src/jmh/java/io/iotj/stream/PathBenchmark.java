@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The path between operators in one thread: map(v*2) → filter(v%3 != 0) → count window 10 summed →
  * sink, the pipeline of the end-to-end {@code PipelineBenchmark}, fed {@value #BATCH} boxed values per
- * operation. {@code streams} runs it as operators reading and writing streams (what a graph's parts do in
- * one thread); {@code handWritten} is the same three steps as a boxed push pipeline of lambdas, the
- * ceiling the library is measured against.
+ * operation. {@code streams} runs it as operators reading and writing a stream between each two (what
+ * unchained parts do in one thread); {@code chained} as the same operators chained ({@link Chaining}:
+ * each hands its values straight to the next, as runtimes run parts that share a thread);
+ * {@code handWritten} is the same three steps as a boxed push pipeline of lambdas, the ceiling the
+ * library is measured against.
  *
  * <p>{@code mvn -q -pl streamlib test-compile exec:exec@jmh -Djmh.args="PathBenchmark -f 1"}
  */
@@ -38,6 +40,7 @@ public class PathBenchmark {
 
     private List<Long> values;
     private IotStream<Long> input;
+    private IotStream<Long> chainedInput;
     private long[] sunk;
     private Consumer<Long> handWritten;
 
@@ -50,6 +53,12 @@ public class PathBenchmark {
         sunk = new long[1];
         input = new IotStream<>("in");
         input.map(v -> v * 2).filter(v -> v % 3 != 0).window(10, 10, PathBenchmark::sum).sink(s -> sunk[0] += s);
+        chainedInput = new IotStream<>("in");
+        IotStream<Long> doubled = chainedInput.map(v -> v * 2);
+        IotStream<Long> kept = doubled.filter(v -> v % 3 != 0);
+        IotStream<Long> sums = kept.window(10, 10, PathBenchmark::sum);
+        sums.sink(s -> sunk[0] += s);
+        chainAll(chainedInput);
         handWritten = pushPipeline(v -> v * 2, v -> v % 3 != 0, PathBenchmark::sum, s -> sunk[0] += s);
     }
 
@@ -57,6 +66,13 @@ public class PathBenchmark {
     @OperationsPerInvocation(BATCH)
     public long streams() {
         input.extend(values);
+        return sunk[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long chained() {
+        chainedInput.extend(values);
         return sunk[0];
     }
 
@@ -89,6 +105,16 @@ public class PathBenchmark {
                 }
             }
         };
+    }
+
+    /** Chains every operator after the first reader of {@code s} behind the one before it. */
+    static void chainAll(IotStream<?> s) {
+        Operator up = s.consumers().get(0);
+        while (!up.outputs().isEmpty() && !up.outputs().get(0).consumers().isEmpty()) {
+            Operator down = up.outputs().get(0).consumers().get(0);
+            Chaining.chain(up, down);
+            up = down;
+        }
     }
 
     static long sum(List<Long> w) {

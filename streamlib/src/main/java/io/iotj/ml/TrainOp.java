@@ -19,6 +19,12 @@ final class TrainOp<M> extends PerValueOperator<Object> {
         this.trainer = trainer;
     }
 
+    /** Training takes long: a train part keeps a thread of its own rather than slowing the parts before it. */
+    @Override
+    protected boolean chainable() {
+        return false;
+    }
+
     @Override
     protected void accept(Object v) {
         for (M model : trainer.push(Rows.of(v))) {

@@ -49,6 +49,9 @@ abstract class LocalRun implements RunningGraph {
     /** Starts the threads; subclasses call {@link #thread} for each. */
     abstract void launch();
 
+    /** The fewest parts that should run on their own, the others chained behind them ({@link ChainPlan}). */
+    abstract int minTasks();
+
     final void begin() {
         for (Task t : tasks) {
             if (t.op.activation() != Activation.INLINE) {
@@ -57,8 +60,10 @@ abstract class LocalRun implements RunningGraph {
             }
         }
         graph.claim();
+        ChainPlan.apply(graph, tasks, minTasks());
         for (Task t : tasks) {
-            t.op.activation(t);
+            // A chained part runs in its head's step: waiting for room or stopping is the head's.
+            t.op.activation(t.head);
         }
         launch();
     }
@@ -88,6 +93,11 @@ abstract class LocalRun implements RunningGraph {
         if (e instanceof ValueFailure vf) {
             value = vf.value();
             cause = vf.getCause() != null ? vf.getCause() : vf;
+            for (Task x : tasks) {
+                if (x.op == vf.operator()) {
+                    t = x; // a part chained behind t's failed
+                }
+            }
         }
         synchronized (this) {
             if (terminal == null) {
@@ -321,11 +331,13 @@ abstract class LocalRun implements RunningGraph {
         return "graph " + graph.name() + " (" + mode() + "): " + status();
     }
 
-    /** A part as the runtime runs it; also the part's {@link Activation}. */
+    /** A part as the runtime runs it (or chains behind another); also the part's {@link Activation}. */
     static final class Task implements Activation {
         final LocalRun run;
         final Part part;
         final Operator op;
+        /** The task whose step runs this one: itself, or the head of the chain it is in. */
+        Task head = this;
         volatile boolean pending = true;
         volatile boolean waiting;
         volatile boolean running;

@@ -47,6 +47,11 @@ final class SingleThreadRuntime implements GraphRuntime {
         }
 
         @Override
+        int minTasks() {
+            return 1;
+        }
+
+        @Override
         void launch() {
             for (IotStream<?> s : graph.streams()) {
                 boolean internal = graph.producerOf(s) != null;
@@ -75,6 +80,9 @@ final class SingleThreadRuntime implements GraphRuntime {
                     long now = System.nanoTime();
                     long nextDue = Long.MAX_VALUE;
                     for (Task t : tasks) {
+                        if (t.head != t) {
+                            continue; // runs in its head's step
+                        }
                         boolean due = false;
                         if (t.op.isSource()) {
                             long d = t.op.nextDueNanos();

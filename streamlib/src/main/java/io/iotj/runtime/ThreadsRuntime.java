@@ -41,15 +41,26 @@ final class ThreadsRuntime implements GraphRuntime {
         }
 
         @Override
+        int minTasks() {
+            return java.lang.Runtime.getRuntime().availableProcessors();
+        }
+
+        @Override
         void launch() {
             for (IotStream<?> s : graph.streams()) {
                 s.fullPolicy(IotStream.FullPolicy.BLOCK);
             }
             for (Task t : tasks) {
-                t.thread = thread(t.part.name(), () -> loop(t));
+                if (t.head == t) {
+                    t.thread = thread(t.part.name(), () -> loop(t));
+                }
             }
             for (Task t : tasks) {
-                t.thread.start();
+                if (t.head == t) {
+                    t.thread.start();
+                } else {
+                    t.thread = t.head.thread; // runs in its head's step
+                }
             }
         }
 

@@ -6,15 +6,16 @@ import java.util.function.Function;
 /**
  * Count windows (IoTpy's map_window): {@code f} of each window of {@code size} values; the window
  * moves by {@code step} (a step larger than the size skips values). Keeps at most {@code size}
- * values of its own, so the input stream need not hold a window.
+ * values of its own, so the input stream need not hold a window. A runtime may chain it to the
+ * writer of its input and to the reader of its output ({@link Chaining}).
  */
-final class CountWindowOp<T, R> extends Operator {
+final class CountWindowOp<T, R> extends Operator implements Downstream, Chaining.Chainer {
     private final IotStream.Reader<T> in;
-    private final IotStream<R> out;
     private final Function<? super List<T>, ? extends R> f;
     private final int size;
     private final int step;
     private final Object[] buf;
+    private Downstream down;
     private int head;
     private int count;
     private int skip;
@@ -25,7 +26,7 @@ final class CountWindowOp<T, R> extends Operator {
             throw new IllegalArgumentException("window size and step must be >= 1, were " + size + " and " + step);
         }
         this.in = reader(0);
-        this.out = out;
+        this.down = new Downstream.Into(out);
         this.f = f;
         this.size = size;
         this.step = step;
@@ -39,33 +40,35 @@ final class CountWindowOp<T, R> extends Operator {
         if (n == 0) {
             return 0;
         }
-        final int size = this.size;
-        final Object[] buf = this.buf;
         for (int i = 0; i < n; i++) {
-            if (skip > 0) {
-                skip--;
-                continue;
-            }
-            int slot = head + count;
-            if (slot >= size) {
-                slot -= size;
-            }
-            buf[slot] = r.get(i);
-            if (++count == size) {
-                try {
-                    emitWindow();
-                } catch (ValueFailure e) {
-                    // As in PerValueOperator: the value completing the failed window is consumed and
-                    // earlier windows stay published, so running again neither repeats nor re-reads.
-                    out.publish();
-                    r.advance(i + 1);
-                    throw e;
-                }
+            try {
+                take(r.get(i));
+            } catch (ValueFailure e) {
+                // As in PerValueOperator: the value completing the failed window is consumed and
+                // earlier windows stay published, so running again neither repeats nor re-reads.
+                down.flush();
+                r.advance(i + 1);
+                throw e;
             }
         }
-        out.publish();
+        down.flush();
         r.advance(n);
         return n;
+    }
+
+    private void take(Object v) {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
+        int slot = head + count;
+        if (slot >= size) {
+            slot -= size;
+        }
+        buf[slot] = v;
+        if (++count == size) {
+            emitWindow();
+        }
     }
 
     private void emitWindow() {
@@ -80,12 +83,12 @@ final class CountWindowOp<T, R> extends Operator {
         } catch (RuntimeException e) {
             // The window moves on: one bad window is reported once, not retried.
             slide();
-            throw new ValueFailure(window, e);
-        }
-        if (y != null) {
-            out.put(y);
+            throw new ValueFailure(window, e).at(this);
         }
         slide();
+        if (y != null) {
+            down.accept(y);
+        }
     }
 
     private void slide() {
@@ -101,5 +104,31 @@ final class CountWindowOp<T, R> extends Operator {
             }
             count -= step;
         }
+    }
+
+    @Override
+    public void accept(Object value) {
+        chainedIn++;
+        take(value);
+    }
+
+    @Override
+    public void flush() {
+        down.flush();
+    }
+
+    @Override
+    protected boolean chainable() {
+        return true;
+    }
+
+    @Override
+    Downstream pushTarget() {
+        return this;
+    }
+
+    @Override
+    public void downstream(Downstream d) {
+        down = d;
     }
 }

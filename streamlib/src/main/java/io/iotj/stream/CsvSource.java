@@ -44,7 +44,7 @@ final class CsvSource extends SourceOp {
                     return false;
                 }
             } while (s.isBlank());
-            emit(out(), parse(s));
+            write(parse(s));
             return true;
         } catch (IOException e) {
             throw new ValueFailure(file + ":" + line, new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e));

@@ -30,7 +30,7 @@ final class FunctionSource<T, S> extends SourceOp {
         }
         state = next.state();
         if (next.value() != null) {
-            emit(out(), next.value());
+            write(next.value());
         }
         return true;
     }

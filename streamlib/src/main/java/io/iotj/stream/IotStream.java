@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * {@link #recent(int)}. Older values are dropped. When a reader lags by {@link #capacity()} values
  * the writer waits for it (back-pressure; this is how the threads runtime joins parts), or, when the
  * reader runs in the writer's own thread, the ring grows up to a hard limit and then fails loudly.
- * Nothing is dropped while a reader still needs it.
+ * Nothing is dropped while a reader still needs it. A stream between two operators that a runtime
+ * chained in one thread holds no values at all: they pass from writer to reader directly
+ * ({@link Chaining}); runtimes do that only for streams that are neither a graph's input nor output.
  *
  * <p>Thread safety: one writer at a time (the public {@link #append}/{@link #extend} methods take a
  * lock), readers in any threads. Values must not be {@code null}.
@@ -70,6 +72,8 @@ public final class IotStream<T> {
     private volatile Thread blockedWriter;
     private volatile FullPolicy policy = FullPolicy.GROW;
     private Operator producer;
+    /** The reader this stream's writer hands values to directly, when a runtime chained them. */
+    private volatile Operator passThrough;
     private final ReentrantLock externalWrite = new ReentrantLock();
 
     /** A stream keeping the default number of recent values. */
@@ -140,9 +144,23 @@ public final class IotStream<T> {
         return capacity;
     }
 
-    /** The number of values ever appended (and published) to this stream. */
+    /**
+     * The number of values ever appended (and published) to this stream, including those that passed
+     * straight from its writer to its reader when a runtime chained the two ({@link Chaining}).
+     */
     public long count() {
-        return end;
+        Operator p = passThrough;
+        return p == null ? end : end + p.chainedIn;
+    }
+
+    /** From now on values go from this stream's writer straight to {@code reader}; see {@link Chaining}. */
+    void passThrough(Operator reader) {
+        passThrough = reader;
+    }
+
+    /** The number of readers holding values of this stream. */
+    int readerCount() {
+        return readers.length;
     }
 
     // ------------------------------------------------------------------ writing (external)

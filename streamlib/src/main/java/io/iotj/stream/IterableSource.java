@@ -20,7 +20,7 @@ final class IterableSource<T> extends SourceOp {
         while (it.hasNext()) {
             T v = it.next();
             if (v != null) {
-                emit(out(), v);
+                write(v);
                 return true;
             }
         }

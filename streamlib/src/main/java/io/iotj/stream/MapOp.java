@@ -10,13 +10,14 @@ import java.util.function.Predicate;
  *
  * <p>Map and filter are the hot path of most pipelines, so this loop is written out here rather
  * than taken from {@link PerValueOperator}: there the call per value is shared by every operator
- * kind and stops being inlined (PipelineBenchmark, N = 20M, threads: 43–48 instead of 51–53 M
- * events per CPU second). Failures are handled the same way.
+ * kind and stops being inlined. Failures are handled the same way. A runtime may chain a map to the
+ * reader of its output and to the writer of its input ({@link Chaining}); values then pass through
+ * {@link #accept} one at a time, with no ring in between.
  */
-final class MapOp<T, R> extends Operator {
+final class MapOp<T, R> extends Operator implements Downstream, Chaining.Chainer {
     private final IotStream.Reader<T> in;
-    private final IotStream<R> out;
     private final Function<? super T, ? extends R> f;
+    private Downstream down;
 
     MapOp(IotStream<T> in, IotStream<R> out, Function<? super T, ? extends R> f) {
         this("map", in, out, f);
@@ -25,8 +26,8 @@ final class MapOp<T, R> extends Operator {
     private MapOp(String kind, IotStream<T> in, IotStream<R> out, Function<? super T, ? extends R> f) {
         super(kind, List.of(in), List.of(out));
         this.in = reader(0);
-        this.out = out;
         this.f = f;
+        this.down = new Downstream.Into(out);
     }
 
     /** The filter keeping the values for which {@code p} holds. */
@@ -41,23 +42,67 @@ final class MapOp<T, R> extends Operator {
         if (n == 0) {
             return 0;
         }
-        IotStream<R> o = out;
+        Downstream d = down;
         for (int i = 0; i < n; i++) {
             T v = r.get(i);
             R y;
             try {
                 y = f.apply(v);
             } catch (RuntimeException e) {
-                o.publish();
-                r.advance(i + 1);
-                throw new ValueFailure(v, e);
+                throw consumed(r, i, d, new ValueFailure(v, e).at(this));
             }
             if (y != null) {
-                o.put(y);
+                try {
+                    d.accept(y);
+                } catch (ValueFailure e) {
+                    throw consumed(r, i, d, e); // a part chained behind this one failed on y
+                }
             }
         }
-        o.publish();
+        d.flush();
         r.advance(n);
         return n;
+    }
+
+    /** The value at {@code i} failed: what came before it is published and it is consumed. */
+    private static ValueFailure consumed(IotStream.Reader<?> r, int i, Downstream d, ValueFailure e) {
+        d.flush();
+        r.advance(i + 1);
+        return e;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Object value) {
+        chainedIn++;
+        R y;
+        try {
+            y = f.apply((T) value);
+        } catch (RuntimeException e) {
+            throw new ValueFailure(value, e).at(this);
+        }
+        if (y != null) {
+            down.accept(y);
+        }
+    }
+
+    @Override
+    public void flush() {
+        down.flush();
+    }
+
+    @Override
+    protected boolean chainable() {
+        return true;
+    }
+
+    @Override
+    Downstream pushTarget() {
+        return this;
+    }
+
+    @Override
+    public void downstream(Downstream d) {
+        down = d;
     }
 }

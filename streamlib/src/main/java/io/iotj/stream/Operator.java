@@ -24,6 +24,8 @@ public abstract class Operator {
     private final List<IotStream<?>> outputs;
     private final List<IotStream.Reader<?>> readers;
     private volatile Activation activation = Activation.INLINE;
+    /** Values pushed into this operator by the one it is chained behind ({@link Chaining}). */
+    long chainedIn;
     private boolean inlineRunning;
     private boolean inlineAgain;
 
@@ -73,6 +75,21 @@ public abstract class Operator {
      */
     public long nextDueNanos() {
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * True when this operator handles its one input a value at a time with no state shared with other
+     * threads, so that a runtime may run it inside the step of the operator writing its input
+     * ({@link Chaining}). Operators that take long per value (training) say no, to keep a thread of
+     * their own.
+     */
+    protected boolean chainable() {
+        return false;
+    }
+
+    /** What the writer of this operator's input pushes values into when chained; see {@link #chainable()}. */
+    Downstream pushTarget() {
+        throw new UnsupportedOperationException(kind + " cannot be chained");
     }
 
     /** Releases resources (files); called once when the operator's graph stops. */
@@ -126,7 +143,7 @@ public abstract class Operator {
 
     /** Values this operator consumed from its inputs since it was created. */
     public long valuesIn() {
-        long n = 0;
+        long n = chainedIn;
         for (IotStream.Reader<?> r : readers) {
             n += r.consumed();
         }

@@ -52,12 +52,42 @@ public abstract class PerValueOperator<T> extends Operator {
             } catch (RuntimeException e) {
                 publishAll();
                 r.advance(i + 1);
-                throw e instanceof ValueFailure f ? f : failure(v, e);
+                throw (e instanceof ValueFailure f ? f : failure(v, e)).at(this);
             }
         }
         publishAll();
         r.advance(n);
         return n;
+    }
+
+    /** Handles values one at a time: a runtime may chain it ({@link Chaining}). */
+    @Override
+    protected boolean chainable() {
+        return true;
+    }
+
+    @Override
+    Downstream pushTarget() {
+        return new Downstream() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void accept(Object value) {
+                chainedIn++;
+                T v = (T) value;
+                try {
+                    PerValueOperator.this.accept(v);
+                } catch (Operator.Stopped | StreamOverflowException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw (e instanceof ValueFailure f ? f : failure(v, e)).at(PerValueOperator.this);
+                }
+            }
+
+            @Override
+            public void flush() {
+                publishAll();
+            }
+        };
     }
 
     private void publishAll() {

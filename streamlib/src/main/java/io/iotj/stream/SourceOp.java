@@ -7,8 +7,9 @@ import java.util.List;
  * {@code interval} (IoTpy's {@code time_interval}) or, with interval 0, as fast as its readers take
  * them; stops after {@code numSteps} values when that is not negative.
  */
-public abstract class SourceOp extends Operator {
+public abstract class SourceOp extends Operator implements Chaining.Chainer {
     private final IotStream<?> out;
+    private Downstream down;
     private final long intervalNanos;
     private final long numSteps;
     private long steps;
@@ -27,15 +28,29 @@ public abstract class SourceOp extends Operator {
             throw new IllegalArgumentException(kind + ": time interval must be a number >= 0, was " + intervalSeconds);
         }
         this.out = out;
+        this.down = new Downstream.Into(out);
         this.intervalNanos = (long) (intervalSeconds * 1e9);
         this.numSteps = numSteps;
     }
 
     /**
-     * Produces the next value with {@link #emit(IotStream, Object)} (or nothing), returning false when
-     * the source is exhausted.
+     * Produces the next value with {@link #write(Object)} (or nothing), returning false when the
+     * source is exhausted.
      */
     protected abstract boolean produce();
+
+    /**
+     * Writes one value to the source's stream (or, when a runtime chained the stream's reader to this
+     * source, hands it over at once).
+     */
+    protected final void write(Object value) {
+        down.accept(value);
+    }
+
+    @Override
+    public final void downstream(Downstream d) {
+        down = d;
+    }
 
     /** The stream written. */
     protected IotStream<?> out() {
@@ -63,20 +78,25 @@ public abstract class SourceOp extends Operator {
             return 0;
         }
         int n = 0;
-        if (intervalNanos > 0) {
-            long now = System.nanoTime();
-            if (due != Long.MIN_VALUE && now - due < 0) {
-                return 0;
+        try {
+            if (intervalNanos > 0) {
+                long now = System.nanoTime();
+                if (due != Long.MIN_VALUE && now - due < 0) {
+                    return 0;
+                }
+                // Keep a steady rate, but never catch up a backlog of missed ticks in a burst.
+                due = (due == Long.MIN_VALUE || now - due > intervalNanos) ? now + intervalNanos : due + intervalNanos;
+                n = once() ? 1 : 0;
+            } else {
+                while (n < max && once()) {
+                    n++;
+                }
             }
-            n = once() ? 1 : 0;
-            // Keep a steady rate, but never catch up a backlog of missed ticks in a burst.
-            due = (due == Long.MIN_VALUE || now - due > intervalNanos) ? now + intervalNanos : due + intervalNanos;
-        } else {
-            while (n < max && once()) {
-                n++;
-            }
+        } catch (ValueFailure e) {
+            down.flush(); // the values before the failed one count (a part chained behind may have failed)
+            throw e;
         }
-        out.publish();
+        down.flush();
         if (done) {
             close();
         }
