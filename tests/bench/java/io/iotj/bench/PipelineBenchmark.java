@@ -31,6 +31,16 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, true).forEach(System.out::println);
+    }
+
+    /** Runs one mode as {@code args} say (quietly) and returns its best figures. */
+    static String best(String[] args) throws Exception {
+        String line = run(args, false).get(0);
+        return line.substring(line.indexOf("best:"));
+    }
+
+    private static List<String> run(String[] args, boolean header) throws Exception {
         long n = 2_000_000;
         int rounds = 3;
         int batch = RuntimeOptions.DEFAULT.batch();
@@ -47,9 +57,12 @@ public final class PipelineBenchmark {
                         + " (known: --n N, --rounds R, --batch B, --mode single,threads,hand, --first N (0: none))");
             }
         }
-        System.out.printf("pipeline map(v*2) -> filter(v%%3 != 0) -> window(10,10,sum); N = %,d; batch %d; JDK %s; %d cores%n",
-                n, batch, System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors());
-        System.out.println("JVM flags: " + flags());
+        if (header) {
+            System.out.printf("pipeline map(v*2) -> filter(v%%3 != 0) -> window(10,10,sum); N = %,d; batch %d; JDK %s; %d cores; load average %.1f%n",
+                    n, batch, System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.println("JVM flags: " + flags());
+        }
         if (first > 0) {
             firstEvents(modes.get(0), first, batch);
         }
@@ -67,7 +80,7 @@ public final class PipelineBenchmark {
             }
             summary.add(String.format("%-8s best: %7.1f M events/s; %7.1f M events per CPU second", mode, best / 1e6, bestCpu / 1e6));
         }
-        summary.forEach(System.out::println);
+        return summary;
     }
 
     /** The JVM's flags as given on its command line. */
