@@ -78,6 +78,7 @@ public final class KernelServer implements DisplayPublisher {
         Thread init = new Thread(() -> {
             try {
                 kernel.initialize(config, new ExtensionContext(kernel, router), ServiceLoader.load(KernelExtension.class));
+                if (TRACE) log.println("iotj: start-up: " + kernel.startupTimes());
             } catch (Throwable t) {
                 kernel.initializationFailed(t);
                 log.println("iotj: the Java evaluator could not start: " + t);

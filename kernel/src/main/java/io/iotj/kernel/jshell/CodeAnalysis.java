@@ -28,13 +28,14 @@ final class CodeAnalysis {
         this.state = state;
     }
 
-    /** Pays the first calls' cost (about 0.5 s) ahead of the user's first request. */
-    static void warmUp(SourceCodeAnalysis analysis) {
-        analysis.completionSuggestions("Str", 3, new int[1]);
-        analysis.completionSuggestions("\"\".len", 6, new int[1]);
-        analysis.analyzeCompletion("int x = ");
-        analysis.documentation("Math.abs(", 9, true);
-        SyntaxCheck.parses("int x = 1;");
+    /** Exercises completion, completeness, Javadoc and the parser once, in steps a caller may let cells run between. */
+    static List<Runnable> warmUpSteps(SourceCodeAnalysis analysis) {
+        return List.of(
+                () -> analysis.completionSuggestions("Str", 3, new int[1]),
+                () -> analysis.completionSuggestions("\"\".len", 6, new int[1]),
+                () -> analysis.analyzeCompletion("int x = "),
+                () -> analysis.documentation("Math.abs(", 9, true),
+                () -> SyntaxCheck.parses("int x = 1;"));
     }
 
     Completion complete(SourceCodeAnalysis analysis, String code, int at) {

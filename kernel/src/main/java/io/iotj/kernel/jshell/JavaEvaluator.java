@@ -147,19 +147,26 @@ public final class JavaEvaluator implements AutoCloseable {
         }
     }
 
-    /** The part of {@link #warmUp()} that completion, inspection and is-complete need (first calls cost ~0.5 s). */
+    /**
+     * The part of {@link #warmUp()} that completion, inspection and is-complete need (first calls cost ~0.5 s).
+     * Each of its steps takes the lock on its own, so a cell that arrives meanwhile waits for one step at most
+     * (the lock is fair), not for all of them.
+     */
     public void warmUpAnalysis() {
-        lockFromOutsideCells();
-        try {
-            ensureOpen();
-            ensureStarted();
-            if (warmAnalysis) {
-                return;
+        List<Runnable> steps = CodeAnalysis.warmUpSteps(analysis);
+        for (int i = 0; i < steps.size(); i++) {
+            lockFromOutsideCells();
+            try {
+                ensureOpen();
+                ensureStarted();
+                if (warmAnalysis) {
+                    return;
+                }
+                steps.get(i).run();
+                warmAnalysis = i == steps.size() - 1;
+            } finally {
+                lock.unlock();
             }
-            warmAnalysis = true;
-            CodeAnalysis.warmUp(analysis);
-        } finally {
-            lock.unlock();
         }
     }
 
