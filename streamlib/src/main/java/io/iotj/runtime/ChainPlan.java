@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Which parts of a graph run chained behind the part that writes their input, in its thread and
  * step ({@link Chaining}): a runtime asks for at least {@code minTasks} parts that run on their own
- * (the single-thread runtime 1, the threads runtime its cores), and every other link that can be
- * chained is. Chained links are cut in the middle of the longest chains until there are that many.
+ * (the single-thread runtime 1; the threads runtime all of them, see {@code ThreadsRuntime}), and
+ * every other link that can be chained is. Chained links are cut in the middle of the longest chains until there are that many.
  * {@code -Diotj.chaining=false} turns chaining off (to compare).
  */
 final class ChainPlan {
@@ -26,7 +26,7 @@ final class ChainPlan {
 
     /** Chains the tasks' operators and sets each task's {@code head}; call before any value flows. */
     static void apply(Graph graph, LocalRun.Task[] tasks, int minTasks) {
-        if (!ENABLED || tasks.length < 2) {
+        if (!ENABLED || tasks.length < 2 || minTasks >= tasks.length) {
             return;
         }
         Set<IotStream<?>> external = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -3,8 +3,9 @@ package io.iotj.stream;
 /**
  * Chains operators that run in the same thread: the writer of a stream hands each value straight to
  * the stream's only reader, which handles it at once, instead of both going through the stream's
- * ring a batch at a time. Runtimes call this when they start a graph; the hand-written push pipeline
- * this imitates is several times faster than a ring per step ({@code PathBenchmark}).
+ * ring a batch at a time. Runtimes call this when they start a graph (the single-thread runtime
+ * does); the hand-written push pipeline this imitates is several times faster than a ring per step
+ * ({@code PathBenchmark}).
  *
  * <p>A chained stream holds no values (its {@link IotStream#count()} still counts every value that
  * passed); that is why runtimes chain only streams that nothing else reads: not a graph's input or

@@ -220,9 +220,8 @@ class RuntimeTest {
             g.in("x").extend(List.of(1, 2, 3));
             assertTrue(g.awaitIdle(WAIT));
             // In one thread the sink is chained behind the map (ChainPlan) and runs inside the map's work;
-            // the threads runtime keeps as many parts as cores on their own.
-            boolean chained = mode.equals("single") || java.lang.Runtime.getRuntime().availableProcessors() < 2;
-            assertEquals(chained ? Set.of("map0") : Set.of("map0", "list_sink0"), wrapped);
+            // in the threads runtime every part runs on its own.
+            assertEquals(mode.equals("single") ? Set.of("map0") : Set.of("map0", "list_sink0"), wrapped);
             assertEquals(Set.of("map0"), seenInside);
         } finally {
             g.stop();
