@@ -156,6 +156,33 @@ public final class LeafContext {
         throw error(param, "must be a number, was " + describe(v));
     }
 
+    /**
+     * An optional duration in seconds: a number of seconds, or text with a unit ({@code "250ms"},
+     * {@code "5s"}, {@code "2m"}, {@code "1h"}, {@code "1d"}); {@code otherwise} when not given.
+     */
+    public double seconds(String param, double otherwise) {
+        Object v = optional(param, null);
+        if (v == null) {
+            return otherwise;
+        }
+        double s;
+        if (v instanceof Number n) {
+            s = n.doubleValue();
+        } else if (v instanceof String text) {
+            s = DurationText.seconds(text);
+            if (Double.isNaN(s)) {
+                throw error(param, "must be a duration such as 5 (seconds), \"250ms\", \"5s\", \"2m\", \"1h\" or \"1d\", was \""
+                        + text + "\"");
+            }
+        } else {
+            throw error(param, "must be a duration (seconds, or text such as \"5s\"), was " + describe(v));
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw error(param, "must be a duration >= 0, was " + describe(v));
+        }
+        return s;
+    }
+
     /** The list-valued {@code param} ({@code parameters}); empty when not given. */
     public List<Object> list(String param) {
         Object v = optional(param, null);

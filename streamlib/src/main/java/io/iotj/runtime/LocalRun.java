@@ -60,12 +60,39 @@ abstract class LocalRun implements RunningGraph {
             }
         }
         graph.claim();
+        openAll();
         ChainPlan.apply(graph, tasks, minTasks());
         for (Task t : tasks) {
             // A chained part runs in its head's step: waiting for room or stopping is the head's.
             t.op.activation(t.head);
         }
         launch();
+    }
+
+    /**
+     * Opens every part's outside resources (connections, files) before any thread starts; when one
+     * cannot be opened, closes those already opened and lets the graph go, so a failed start leaves
+     * nothing running or connected.
+     */
+    private void openAll() {
+        for (int i = 0; i < tasks.length; i++) {
+            try {
+                tasks[i].op.open();
+            } catch (RuntimeException e) {
+                for (int j = i; j >= 0; j--) {
+                    try {
+                        tasks[j].op.close();
+                    } catch (RuntimeException ignored) {
+                        // best effort: the start failed already
+                    }
+                }
+                for (Task t : tasks) {
+                    t.op.activation(Activation.STOPPED);
+                    t.op.detach();
+                }
+                throw e;
+            }
+        }
     }
 
     final Thread thread(String suffix, Runnable body) {

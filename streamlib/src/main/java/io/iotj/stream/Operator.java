@@ -92,8 +92,30 @@ public abstract class Operator {
         throw new UnsupportedOperationException(kind + " cannot be chained");
     }
 
-    /** Releases resources (files); called once when the operator's graph stops. */
+    /**
+     * Opens what the operator reads or writes outside the graph (a connection, a file, a table);
+     * a runtime calls it once when it starts the operator's graph, before any {@link #step}.
+     * Building an operator opens nothing, so a graph can be assembled (and checked) without
+     * touching the outside world. When one part fails to open, the runtime closes the parts
+     * already opened and the start fails with this exception, whose message should name what
+     * could not be reached (an address, never a password).
+     *
+     * @throws RuntimeException when what the operator needs cannot be opened
+     */
+    public void open() {
+    }
+
+    /** Releases resources (files, connections); called once when the operator's graph stops. */
     public void close() {
+    }
+
+    /**
+     * Asks whoever runs this operator to run it soon. A source whose values arrive in another
+     * thread (a network client's) calls this after queueing them; it is cheap and may be called
+     * from any thread.
+     */
+    protected final void wakeUp() {
+        activation.wake(this);
     }
 
     /** The kind of this operator ({@code map}, {@code zip}, …). */
