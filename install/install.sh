@@ -52,7 +52,7 @@ iotj_maven_env "$JDK"
     -DincludeScope=runtime -DexcludeGroupIds=io.iotj -DoutputDirectory="$STAGE/lib/maven") \
   || iotj_die "Maven build failed (see above)"
 # Our own modules' jars, taken straight from their target/ folders.
-for m in streamlib kernel remote magics maven; do
+for m in streamlib connectors kernel remote magics maven; do
   jar=$(ls "$ROOT/$m/target/"iotj-"$m"-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' -e '/original-' | head -n1 || true)
   [ -n "$jar" ] || iotj_die "no jar built for module $m"
   cp "$jar" "$STAGE/lib/"

@@ -6,6 +6,7 @@ import io.iotj.assemble.AssemblyException;
 import io.iotj.assemble.FunctionResolver;
 import io.iotj.assemble.LeafRegistry;
 import io.iotj.assemble.TemplateSource;
+import io.iotj.connect.ConnectorLeaves;
 import io.iotj.display.MimeBundle;
 import io.iotj.kernel.KernelContext;
 import io.iotj.kernel.output.OutputContext;
@@ -44,8 +45,8 @@ import java.util.Optional;
  * list and stop them.
  */
 final class GraphMagics {
-    /** The library's leaves, the ML leaves (train, predict) and the plot leaf. */
-    private static final LeafRegistry LEAVES = PlotLeaf.register(MlLeaves.register(LeafRegistry.standard()));
+    /** The library's leaves, the ML leaves (train, predict), the sources and sinks, and the plot leaf. */
+    private static final LeafRegistry LEAVES = PlotLeaf.register(ConnectorLeaves.register(MlLeaves.register(LeafRegistry.standard())));
 
     private final KernelContext kernel;
     private final TemplateCatalog catalog;

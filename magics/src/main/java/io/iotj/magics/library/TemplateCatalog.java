@@ -1,5 +1,6 @@
 package io.iotj.magics.library;
 
+import io.iotj.connect.ConnectorLeaves;
 import io.iotj.magics.chart.PlotLeaf;
 import io.iotj.ml.MlLeaves;
 import io.iotj.template.ParsedTemplate;
@@ -48,6 +49,9 @@ public final class TemplateCatalog {
         }
         for (Template t : MlLeaves.templates()) {
             put(new Entry(t, Origin.BUILTIN, "ML", SourceMap.none()));
+        }
+        for (Template t : ConnectorLeaves.templates()) {
+            put(new Entry(t, Origin.BUILTIN, "sources and sinks", SourceMap.none()));
         }
         put(new Entry(PlotLeaf.template(), Origin.BUILTIN, "charts", SourceMap.none()));
     }
