@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every iotj test on this machine, setting up what it needs first:
-#   1. setup    Debian packages (Jupyter, pytest, Maven, RabbitMQ, Chromium) when missing,
-#               RabbitMQ started (127.0.0.1:5672) when it is not running
+#   1. setup    Debian packages (Jupyter, pytest, Maven, RabbitMQ, Mosquitto, PostgreSQL, Chromium)
+#               when missing; RabbitMQ (127.0.0.1:5672), Mosquitto (127.0.0.1:1883) and
+#               PostgreSQL (127.0.0.1:5432, database test) started when they are not running
 #   2. maven    mvn -B verify: every JUnit test of every module
 #   3. install  the kernel into a temporary JUPYTER_DATA_DIR (your own Jupyter is not touched)
 #   4. pytest   the Python suites in tests/python (conformance, clients, notebooks)
@@ -20,7 +21,7 @@ cd "$ROOT"
 exec </dev/null   # nothing here may wait for a keyboard
 
 # Debian packages the suites use. Add to this list when a suite needs more.
-TEST_PACKAGES="$IOTJ_JUPYTER_PACKAGES python3-pytest maven rabbitmq-server chromium chromium-driver python3-selenium"
+TEST_PACKAGES="$IOTJ_JUPYTER_PACKAGES python3-pytest maven rabbitmq-server mosquitto mosquitto-clients postgresql chromium chromium-driver python3-selenium"
 
 ARTIFACTS="$ROOT/tests/artifacts"
 mkdir -p "$ARTIFACTS"
@@ -50,7 +51,54 @@ setup() {
   hash -r
   JDK=$(iotj_find_jdk) || return 1
   iotj_log "JDK: $JDK"
-  start_rabbitmq
+  start_rabbitmq && start_mosquitto && start_postgres
+}
+
+answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# await_port PORT NAME SECONDS: waits until something accepts connections on the port.
+await_port() {
+  local i
+  for i in $(seq 1 "$3"); do
+    if answers "$1"; then iotj_log "$2: answering after ${i} s"; return 0; fi
+    sleep 1
+  done
+  iotj_log "$2 did not answer on 127.0.0.1:$1 within $3 s"
+  return 1
+}
+
+start_mosquitto() {
+  if answers 1883; then iotj_log "Mosquitto: already running on 127.0.0.1:1883"; return 0; fi
+  PATH="$PATH:/usr/sbin:/sbin"
+  command -v mosquitto >/dev/null 2>&1 || { iotj_log "mosquitto is not installed"; return 1; }
+  iotj_log "Mosquitto: starting (mosquitto -d -c /etc/mosquitto/mosquitto.conf)"
+  iotj_as_root mosquitto -d -c /etc/mosquitto/mosquitto.conf >/dev/null 2>&1
+  await_port 1883 Mosquitto 30
+}
+
+start_postgres() {
+  if answers 5432; then iotj_log "PostgreSQL: already running on 127.0.0.1:5432"; else
+    local version
+    version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1)
+    [ -n "$version" ] || { iotj_log "PostgreSQL is not installed (no /etc/postgresql)"; return 1; }
+    iotj_log "PostgreSQL: starting (pg_ctlcluster $version main start)"
+    iotj_as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start >/dev/null 2>&1
+    await_port 5432 PostgreSQL 60 || return 1
+  fi
+  # The suites connect as postgres over TCP without a password, to the database test: make it so
+  # on a fresh installation (Debian's default asks local TCP clients for a password).
+  if ! psql -h 127.0.0.1 -U postgres -d test -c 'select 1' >/dev/null 2>&1; then
+    iotj_log "PostgreSQL: allowing trust authentication on 127.0.0.1 and creating the database test"
+    local hba
+    hba=$(iotj_as_root su postgres -c "psql -tAc 'show hba_file'" 2>/dev/null)
+    if [ -n "$hba" ] && ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+      iotj_as_root sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+      iotj_as_root su postgres -c "psql -tAc 'select pg_reload_conf()'" >/dev/null 2>&1
+    fi
+    iotj_as_root su postgres -c "createdb test" >/dev/null 2>&1 || true
+    psql -h 127.0.0.1 -U postgres -d test -c 'select 1' >/dev/null 2>&1 \
+      || { iotj_log "PostgreSQL: cannot connect as postgres to the database test on 127.0.0.1:5432"; return 1; }
+  fi
 }
 
 rabbitmq_answers() {
@@ -92,6 +140,8 @@ PYTEST_ARGS=("$@")
 run_pytest() {
   # Some JUnit suites restart the broker; make sure it is back for the Python suites.
   start_rabbitmq || iotj_log "warning: RabbitMQ is down; suites that need it will fail"
+  start_mosquitto || iotj_log "warning: Mosquitto is down; suites that need it will fail"
+  start_postgres || iotj_log "warning: PostgreSQL is down; suites that need it will fail"
   rm -f "$ARTIFACTS"/kernel-*.log "$ARTIFACTS/pytest.xml"
   timeout 20m "$IOTJ_PYTHON" -m pytest "$ROOT/tests/python" -p no:cacheprovider -ra \
     --junitxml="$ARTIFACTS/pytest.xml" "${PYTEST_ARGS[@]}"
