@@ -2,6 +2,7 @@ package io.iotj.connect;
 
 import io.iotj.assemble.Leaf;
 import io.iotj.assemble.LeafRegistry;
+import io.iotj.connect.mqtt.MqttLeaves;
 import io.iotj.sensors.SensorLeaves;
 import io.iotj.store.StoreLeaf;
 import io.iotj.template.Template;
@@ -21,6 +22,8 @@ public final class ConnectorLeaves {
 
     private static Map<Template, Leaf> all() {
         Map<Template, Leaf> m = new LinkedHashMap<>();
+        m.put(MqttLeaves.sourceTemplate(), MqttLeaves::source);
+        m.put(MqttLeaves.publishTemplate(), MqttLeaves::publish);
         m.put(StoreLeaf.template(), StoreLeaf::assemble);
         return m;
     }

@@ -50,4 +50,14 @@ public final class Sources {
         new CsvSource(out, file, rowsPerSecond, header);
         return out;
     }
+
+    /**
+     * One CSV line as a tuple, as {@link #csv} reads rows: integers become {@code Long}, other
+     * numbers {@code Double}, the rest strings; quoted cells may hold commas and doubled quotes.
+     *
+     * @throws IllegalArgumentException for an unterminated quote
+     */
+    public static Tuple csvRow(String line) {
+        return CsvSource.parse(line);
+    }
 }
