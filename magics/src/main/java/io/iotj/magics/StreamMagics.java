@@ -57,7 +57,10 @@ public final class StreamMagics implements KernelExtension {
         kernel.magics().registerLineMagic("streams", args -> graphs.streams());
         kernel.magics().registerLineMagic("stop", graphs::stop);
         kernel.magics().registerLineMagic("nodes", nodes::nodes);
+        SqlMagic sql = new SqlMagic(kernel);
+        kernel.magics().registerCellMagic("sql", sql::sql);
         kernel.onShutdown(() -> {
+            sql.close();
             graphs.stopAll();
             nodes.close();
             displays.close();
