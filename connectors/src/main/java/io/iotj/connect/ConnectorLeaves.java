@@ -2,7 +2,11 @@ package io.iotj.connect;
 
 import io.iotj.assemble.Leaf;
 import io.iotj.assemble.LeafRegistry;
+import io.iotj.connect.amqp.AmqpLeaves;
+import io.iotj.connect.files.CsvLeaves;
+import io.iotj.connect.files.FilesLeaf;
 import io.iotj.connect.mqtt.MqttLeaves;
+import io.iotj.connect.net.SocketLeaf;
 import io.iotj.sensors.SensorLeaves;
 import io.iotj.store.StoreLeaf;
 import io.iotj.template.Template;
@@ -24,6 +28,12 @@ public final class ConnectorLeaves {
         Map<Template, Leaf> m = new LinkedHashMap<>();
         m.put(MqttLeaves.sourceTemplate(), MqttLeaves::source);
         m.put(MqttLeaves.publishTemplate(), MqttLeaves::publish);
+        m.put(SocketLeaf.template(), SocketLeaf::assemble);
+        m.put(FilesLeaf.template(), FilesLeaf::assemble);
+        m.put(AmqpLeaves.sourceTemplate(), AmqpLeaves::source);
+        m.put(CsvLeaves.sourceTemplate(), CsvLeaves::source);
+        m.put(AmqpLeaves.publishTemplate(), AmqpLeaves::publish);
+        m.put(CsvLeaves.sinkTemplate(), CsvLeaves::sink);
         m.put(StoreLeaf.template(), StoreLeaf::assemble);
         return m;
     }
