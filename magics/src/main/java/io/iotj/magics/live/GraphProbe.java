@@ -1,5 +1,8 @@
 package io.iotj.magics.live;
 
+import io.iotj.stream.ConnectorStats;
+import java.util.Map;
+
 import io.iotj.runtime.GraphStatus;
 import java.util.List;
 
@@ -49,4 +52,12 @@ public interface GraphProbe {
 
     /** Its output streams, in declaration order. */
     List<StreamProbe> outputs();
+
+    /**
+     * Its parts that talk to the outside world (sources, sinks), with their link state and counts,
+     * keyed by part name.
+     */
+    default Map<String, ConnectorStats.Counts> connectors() {
+        return Map.of();
+    }
 }

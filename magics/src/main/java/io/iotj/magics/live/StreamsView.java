@@ -1,6 +1,7 @@
 package io.iotj.magics.live;
 
 import io.iotj.runtime.GraphStatus;
+import io.iotj.stream.ConnectorStats;
 import io.iotj.magics.table.TableHtml;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -67,10 +68,44 @@ public final class StreamsView {
         return Table.create("graphs", name, mode, status, in, out, rate, backlog, error);
     }
 
+    /**
+     * The sources and sinks of the graphs: per part, its link (connected, reconnecting, …), values
+     * in, dropped by its overflow policy, malformed, written, failed, and its latest problem.
+     */
+    public synchronized Table connectors() {
+        StringColumn graph = StringColumn.create("graph");
+        StringColumn part = StringColumn.create("part");
+        StringColumn address = StringColumn.create("reads or writes");
+        StringColumn link = StringColumn.create("link");
+        LongColumn in = LongColumn.create("in");
+        LongColumn dropped = LongColumn.create("dropped");
+        LongColumn malformed = LongColumn.create("malformed");
+        LongColumn written = LongColumn.create("written");
+        LongColumn failed = LongColumn.create("failed");
+        StringColumn problem = StringColumn.create("last problem");
+        for (GraphProbe g : graphs.get()) {
+            for (Map.Entry<String, ConnectorStats.Counts> e : g.connectors().entrySet()) {
+                ConnectorStats.Counts c = e.getValue();
+                graph.append(g.name());
+                part.append(e.getKey());
+                address.append(c.address());
+                link.append(c.link().word());
+                in.append(c.in());
+                dropped.append(c.dropped());
+                malformed.append(c.malformed());
+                written.append(c.written());
+                failed.append(c.failed());
+                problem.append(c.lastError() == null ? "" : c.lastError());
+            }
+        }
+        return Table.create("sources and sinks", graph, part, address, link, in, dropped, malformed, written, failed, problem);
+    }
+
     /** Changes whenever a row would read differently (rates aside). */
     public long version() {
         long v = 17;
         for (GraphProbe g : graphs.get()) {
+            v = v * 31 + g.connectors().hashCode();
             v = v * 31 + g.name().hashCode();
             v = v * 31 + g.status().ordinal();
             v = v * 31 + g.valuesIn();
@@ -93,12 +128,18 @@ public final class StreamsView {
             return "<div class=\"iotj-streams\">No graphs in this session yet: start one with "
                     + "<code>%assemble NAME</code>.</div>";
         }
-        return "<div class=\"iotj-streams\">" + TableHtml.render(t.setName(""), 1000) + "</div>";
+        Table c = connectors();
+        return "<div class=\"iotj-streams\">" + TableHtml.render(t.setName(""), 1000)
+                + (c.rowCount() == 0 ? "" : TableHtml.render(c, 1000)) + "</div>";
     }
 
     /** The table as plain text. */
     public String text() {
         Table t = table();
-        return t.rowCount() == 0 ? "No graphs in this session yet." : t.printAll();
+        if (t.rowCount() == 0) {
+            return "No graphs in this session yet.";
+        }
+        Table c = connectors();
+        return c.rowCount() == 0 ? t.printAll() : t.printAll() + "\n" + c.printAll();
     }
 }

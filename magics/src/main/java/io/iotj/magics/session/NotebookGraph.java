@@ -63,6 +63,17 @@ public final class NotebookGraph implements SessionGraph {
         };
     }
 
+    @Override
+    public java.util.Map<String, io.iotj.stream.ConnectorStats.Counts> connectors() {
+        java.util.Map<String, io.iotj.stream.ConnectorStats.Counts> out = new java.util.LinkedHashMap<>();
+        for (io.iotj.graph.Part p : running.graph().parts()) {
+            if (p.operator() instanceof io.iotj.stream.ConnectorStats c) {
+                out.put(p.name(), c.connectorCounts());
+            }
+        }
+        return out;
+    }
+
     /** The running graph itself (what the JShell variable holds). */
     public RunningGraph running() {
         return running;
