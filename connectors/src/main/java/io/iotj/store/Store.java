@@ -79,7 +79,14 @@ public final class Store implements AutoCloseable {
             c.setAutoCommit(true);
             return new Store(address, c);
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("cannot open the store at " + address.display() + ": " + reason(e), e);
+            String m = reason(e);
+            java.util.regex.Matcher lock = java.util.regex.Pattern.compile("Conflicting lock is held in .*\\(PID (\\d+)\\)").matcher(m);
+            if (address.isEmbedded() && lock.find()) {
+                throw new StoreException("the embedded database " + address.embedded() + " is in use by another process (PID "
+                        + lock.group(1) + ", perhaps another notebook's kernel): one process at a time can use it. Stop "
+                        + "that process's graphs, or give this store another file with db=\"duckdb:PATH\"", e);
+            }
+            throw new StoreException("cannot open the store at " + address.display() + ": " + m, e);
         }
     }
 

@@ -21,8 +21,8 @@ import tech.tablesaw.columns.Column;
 /**
  * {@code %%sql [--db URI] [--as NAME]}: a cell of SQL over the stored streams (the embedded
  * database unless {@code --db} names another), its result shown as a table and, with
- * {@code --as}, bound to a Tablesaw {@code Table} variable. One connection per database is kept
- * for the session and closed when the kernel stops.
+ * {@code --as}, bound to a Tablesaw {@code Table} variable. A connection to a server is kept for
+ * the session and closed when the kernel stops; the embedded database is opened for each cell.
  */
 final class SqlMagic {
     private final KernelContext kernel;
@@ -78,6 +78,15 @@ final class SqlMagic {
             address = StoreAddress.parse(db);
         } catch (IllegalArgumentException e) {
             throw MagicErrors.of("UsageError", e.getMessage());
+        }
+        if (address.isEmbedded()) {
+            // Opened for the cell only: the embedded database admits one process at a time, and
+            // another notebook's kernel may want it next.
+            try (Store s = Store.open(address)) {
+                return s.query(sql);
+            } catch (StoreException e) {
+                throw MagicErrors.of("SqlError", e.getMessage());
+            }
         }
         String key = address.jdbcUrl() + " " + address.user();
         for (int attempt = 0; ; attempt++) {
