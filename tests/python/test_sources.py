@@ -68,6 +68,10 @@ plant_{run}() -> temps, bad {{
     assert kernel.ok('t.doubleColumn("hottest").get(0)').text == "69.0"
     types = kernel.ok(f"%%sql{' --db ' + db if db else ''} --as ty\nSELECT time FROM {table} LIMIT 1")
     assert kernel.ok("ty.column(0).type().name()").text == 'INSTANT', types.describe()
+    streams = kernel.ok("%streams")
+    shown_html = "".join(m["content"]["data"].get("text/html", "") for m in streams.of_type("display_data"))
+    assert f"mqtt://127.0.0.1:1883 {topic_root}/+/temp" in shown_html and ">connected<" in shown_html, streams.describe()
+    assert ">81<" in shown_html or ">80<" in shown_html, "values in, with the malformed one counted apart"
     kernel.ok("%stop plant")
     kernel.ok(f"%%sql{' --db ' + db if db else ''}\nDROP TABLE {table}")
 
@@ -93,3 +97,27 @@ def test_a_bad_query_gets_the_databases_own_words(kernel):
     assert ex.status == "error", ex.describe()
     assert ex.error["ename"] == "SqlError" and "no_such_stream_here" in ex.error["evalue"], ex.describe()
     assert kernel.ok("1 + 1").text == "2"
+
+
+def executed_text(nb, mime="text/plain"):
+    return "\n".join("".join(o.get("data", {}).get(mime, "")) + ("".join(o.get("text", "")) if mime == "text/plain" else "")
+                     for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
+
+
+def test_live_sensors_notebook_stores_every_device_and_queries_it():
+    from test_notebooks import NOTEBOOKS, run_notebook
+    nb = run_notebook(NOTEBOOKS / "08-live-sensors.ipynb")
+    text = executed_text(nb)
+    assert "5 devices reporting" in text, text[-3000:]
+    html = executed_text(nb, "text/html")
+    assert "plant/d4/temp" in html, "the SQL table lists every device's topic"
+    assert ">connected<" in html and "plant_readings" in html, "%streams shows the sources and sinks"
+    assert "image/png" in {m for c in nb["cells"] for o in c.get("outputs", []) for m in o.get("data", {})}, "the live chart"
+
+
+def test_socket_lab_notebook_counts_words_over_a_sliding_window():
+    from test_notebooks import NOTEBOOKS, run_notebook
+    nb = run_notebook(NOTEBOOKS / "09-socket-lab.ipynb")
+    text = executed_text(nb)
+    assert "TopWords[lines=25, first=" in text, text[-3000:]
+    assert ">connected<" in executed_text(nb, "text/html"), "%streams shows the socket source connected"
