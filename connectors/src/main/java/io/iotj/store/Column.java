@@ -20,6 +20,9 @@ public record Column(String name, ColumnType type) {
         }
         switch (type) {
             case BIGINT -> {
+                if (cell instanceof Long) {
+                    return cell;
+                }
                 if (ColumnType.of(cell) == ColumnType.BIGINT) {
                     return ((Number) cell).longValue();
                 }
@@ -28,6 +31,9 @@ public record Column(String name, ColumnType type) {
                 }
             }
             case DOUBLE -> {
+                if (cell instanceof Double) {
+                    return cell;
+                }
                 if (cell instanceof Number n) {
                     return n.doubleValue();
                 }
