@@ -48,6 +48,7 @@ final class MqttSession {
     private volatile boolean closing;
     private Mqtt3AsyncClient v3;
     private Mqtt5AsyncClient v5;
+    private io.reactivex.disposables.Disposable incoming;
 
     MqttSession(Settings settings, Consumer<Link> links, Consumer<String> problems) {
         this.settings = settings;
@@ -102,8 +103,10 @@ final class MqttSession {
             }
             v5 = b5.buildAsync();
             if (handler != null) {
-                v5.publishes(MqttGlobalPublishFilter.ALL,
-                        p -> handler.accept(new Message(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)), true);
+                // A flow that can be cancelled: an open flow keeps the client's network thread alive.
+                incoming = v5.toRx().publishes(MqttGlobalPublishFilter.ALL, true).subscribe(
+                        p -> handler.accept(new Message(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)),
+                        e -> problems.accept("receiving from " + a.display() + " failed: " + reason(e)));
             }
             connected = v5.connectWith().cleanStart(!settings.persistent())
                     .sessionExpiryInterval(settings.persistent() ? 7 * 24 * 3600 : 0).keepAlive(30)
@@ -117,8 +120,9 @@ final class MqttSession {
             }
             v3 = b3.buildAsync();
             if (handler != null) {
-                v3.publishes(MqttGlobalPublishFilter.ALL,
-                        p -> handler.accept(new Message(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)), true);
+                incoming = v3.toRx().publishes(MqttGlobalPublishFilter.ALL, true).subscribe(
+                        p -> handler.accept(new Message(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)),
+                        e -> problems.accept("receiving from " + a.display() + " failed: " + reason(e)));
             }
             connected = v3.connectWith().cleanSession(!settings.persistent()).keepAlive(30).send();
         }
@@ -175,6 +179,10 @@ final class MqttSession {
             } catch (ExecutionException | TimeoutException e) {
                 // not connected any more, or the broker is gone: nothing to close
             }
+        }
+        if (incoming != null) {
+            incoming.dispose(); // lets the client release its network thread
+            incoming = null;
         }
     }
 

@@ -68,6 +68,10 @@ class MqttLeavesTest {
             g.stop();
         }
         assertEquals(ConnectorStats.Link.CLOSED, counts(g, "mqtt").link(), "stopping the graph disconnects");
+        assertTrue(await(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("com.hivemq.client.mqtt") || t.getName().startsWith("iotj-mqtt")),
+                Duration.ofSeconds(10)), "the client's threads end with the graph: " + Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName).filter(n -> n.contains("mqtt")).toList());
     }
 
     @Test
