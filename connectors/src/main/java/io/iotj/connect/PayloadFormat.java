@@ -77,6 +77,10 @@ public final class PayloadFormat {
         if (timeField != null && (k == Kind.TEXT || k == Kind.DOUBLE)) {
             throw new IllegalArgumentException("time names a field of a json or csv payload; format is " + kind);
         }
+        if (timeField != null && k == Kind.CSV && fs.stream().noneMatch(f -> f.name().equals(timeField))) {
+            throw new IllegalArgumentException("time names a CSV column: list the columns in fields, "
+                    + "e.g. fields=[\"device\", \"" + timeField + "\", \"temp:double\"]");
+        }
         return new PayloadFormat(k, List.copyOf(fs), timeField);
     }
 
