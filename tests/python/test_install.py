@@ -83,6 +83,27 @@ def test_installed_kernelspec_names_its_jdk_and_interrupts_by_message():
     assert spec.argv[-2:] == ["io.iotj.kernel.Main", "{connection_file}"]
 
 
+def test_the_kernels_classpath_holds_what_artifacts_txt_lists_once_and_nothing_it_keeps_apart():
+    """%maven checks a cell's libraries against lib/artifacts.txt: a jar in lib/ that the listing does not
+    name would shadow a user's library unnoticed. Maven Resolver (lib/maven) and the MQTT client's netty
+    (relocated inside the connectors' jar) are kept off the kernel's classpath."""
+    lib = Path(KernelSpecManager().get_kernel_spec(KERNEL_NAME).resource_dir) / "lib"
+    listed = {}
+    for line in (lib / "artifacts.txt").read_text().splitlines():
+        parts = line.strip().split(" ")[0].split(":")
+        if len(parts) in (5, 6) and parts[-1] in ("compile", "runtime"):
+            group, artifact, kind, *classifier, version, _ = parts
+            listed[f"{artifact}-{version}{'-' + classifier[0] if classifier else ''}.{kind}"] = ":".join([group, artifact, *classifier])
+    jars = sorted(p.name for p in lib.glob("*.jar") if not p.name.startswith("iotj-"))
+    assert jars and not [j for j in jars if j not in listed], \
+        f"jars in lib/ that artifacts.txt does not list: {[j for j in jars if j not in listed]}"
+    keys = [listed[j] for j in jars]
+    assert len(keys) == len(set(keys)), f"two versions of one library in lib/: {sorted(k for k in keys if keys.count(k) > 1)}"
+    for apart in ("netty", "hivemq", "rxjava", "maven-resolver"):
+        assert not [j for j in jars if apart in j], f"{apart} is on the kernel's classpath: {jars}"
+    assert any(p.name.startswith("maven-resolver-api-") for p in (lib / "maven").glob("*.jar"))
+
+
 def test_start_up_cache_named_in_kernel_json_exists():
     spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
     for arg in spec.argv:
