@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every iotj test on this machine, setting up what it needs first:
-#   1. setup    Debian packages (Jupyter, pytest, Maven, RabbitMQ, Mosquitto, PostgreSQL, Chromium)
-#               when missing; RabbitMQ (127.0.0.1:5672), Mosquitto (127.0.0.1:1883) and
-#               PostgreSQL (127.0.0.1:5432, database test) started when they are not running
+#   1. setup    Debian packages (Jupyter, pytest, Maven, RabbitMQ, Mosquitto, PostgreSQL, MariaDB,
+#               Redis, Chromium) when missing; RabbitMQ (127.0.0.1:5672), Mosquitto (127.0.0.1:1883),
+#               PostgreSQL (127.0.0.1:5432, database test) and MariaDB (127.0.0.1:3306, database test)
+#               started when they are not running (Redis by the suite that uses it)
 #   2. maven    mvn -B verify: every JUnit test of every module
 #   3. install  the kernel into a temporary JUPYTER_DATA_DIR (your own Jupyter is not touched)
 #   4. pytest   the Python suites in tests/python (conformance, clients, notebooks)
@@ -21,7 +22,7 @@ cd "$ROOT"
 exec </dev/null   # nothing here may wait for a keyboard
 
 # Debian packages the suites use. Add to this list when a suite needs more.
-TEST_PACKAGES="$IOTJ_JUPYTER_PACKAGES python3-pytest maven rabbitmq-server mosquitto mosquitto-clients postgresql chromium chromium-driver python3-selenium"
+TEST_PACKAGES="$IOTJ_JUPYTER_PACKAGES python3-pytest maven rabbitmq-server mosquitto mosquitto-clients postgresql mariadb-server redis-server chromium chromium-driver python3-selenium"
 
 ARTIFACTS="$ROOT/tests/artifacts"
 mkdir -p "$ARTIFACTS"
@@ -51,7 +52,7 @@ setup() {
   hash -r
   JDK=$(iotj_find_jdk) || return 1
   iotj_log "JDK: $JDK"
-  start_rabbitmq && start_mosquitto && start_postgres
+  start_rabbitmq && start_mosquitto && start_postgres && start_mariadb
 }
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -101,6 +102,26 @@ start_postgres() {
   fi
 }
 
+start_mariadb() {
+  # test_maven.py loads MariaDB's JDBC driver with %%loadFromPOM and queries this server.
+  if answers 3306; then iotj_log "MariaDB: already running on 127.0.0.1:3306"; else
+    PATH="$PATH:/usr/sbin:/sbin"
+    [ -x /usr/sbin/mariadbd ] || { iotj_log "mariadb-server is not installed"; return 1; }
+    iotj_log "MariaDB: starting (/usr/sbin/mariadbd)"
+    iotj_as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd >/dev/null 2>&1
+    await_port 3306 MariaDB 60 || return 1
+  fi
+  # The suites connect as root over TCP without a password, to the database test: make it so on a fresh
+  # installation (Debian's root logs in through the Unix socket only).
+  if ! mariadb -h 127.0.0.1 -u root -D test -e 'select 1' >/dev/null 2>&1; then
+    iotj_log "MariaDB: allowing root without a password on 127.0.0.1 and creating the database test"
+    iotj_as_root mariadb -u root -e "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';
+      GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1'; CREATE DATABASE IF NOT EXISTS test;" >/dev/null 2>&1
+    mariadb -h 127.0.0.1 -u root -D test -e 'select 1' >/dev/null 2>&1 \
+      || { iotj_log "MariaDB: cannot connect as root to the database test on 127.0.0.1:3306"; return 1; }
+  fi
+}
+
 rabbitmq_answers() {
   # The AMQP listener accepting a connection is what the suites need.
   (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null
@@ -142,6 +163,7 @@ run_pytest() {
   start_rabbitmq || iotj_log "warning: RabbitMQ is down; suites that need it will fail"
   start_mosquitto || iotj_log "warning: Mosquitto is down; suites that need it will fail"
   start_postgres || iotj_log "warning: PostgreSQL is down; suites that need it will fail"
+  start_mariadb || iotj_log "warning: MariaDB is down; suites that need it will fail"
   rm -f "$ARTIFACTS"/kernel-*.log "$ARTIFACTS/pytest.xml"
   timeout 20m "$IOTJ_PYTHON" -m pytest "$ROOT/tests/python" -p no:cacheprovider -ra \
     --junitxml="$ARTIFACTS/pytest.xml" "${PYTEST_ARGS[@]}"

@@ -1,12 +1,14 @@
 """%maven and %%loadFromPOM through jupyter_client (issue 13): a deep-tree client of a service on
-this machine loads with its transitive dependencies and talks to the service; bad coordinates,
-missing artifacts, unreachable repositories and jars that clash with the kernel's are clear errors
-that leave the session as it was. Uses the local ~/.m2 and Maven Central."""
+this machine loads with its transitive dependencies and talks to the service; a JDBC driver the kernel
+does not ship loads from POM text and queries MariaDB; bad coordinates, missing artifacts,
+unreachable repositories and another version of a library the kernel ships (PostgreSQL's driver)
+are clear errors that leave the session as it was. Uses the local ~/.m2 and Maven Central."""
 import os
 import re
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,10 @@ from iotj_client import KernelSession
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LETTUCE = "io.lettuce:lettuce-core:7.7.0.RELEASE"
 POSTGRES = "org.postgresql:postgresql:42.7.8"
+# the version of PostgreSQL's driver the kernel ships (the store writes with it)
+SHIPPED_POSTGRES = re.search(r"<postgresql.version>([^<]+)<",
+                             (Path(__file__).resolve().parents[2] / "pom.xml").read_text()).group(1)
+MARIADB_DRIVER = ("org.mariadb.jdbc", "mariadb-java-client", "3.5.7")
 
 
 def answers(port: int) -> bool:
@@ -35,6 +41,19 @@ def redis():
                 break
             time.sleep(0.2)
     assert answers(6379), "Redis does not answer on 127.0.0.1:6379"
+
+
+@pytest.fixture(scope="module")
+def mariadb():
+    """MariaDB on 127.0.0.1:3306 (root without a password, database test), started when it is not running."""
+    if not answers(3306):
+        subprocess.run(["start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd"],
+                       check=True)
+        for _ in range(100):
+            if answers(3306):
+                break
+            time.sleep(0.2)
+    assert answers(3306), "MariaDB does not answer on 127.0.0.1:3306"
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +93,35 @@ def test_a_client_with_a_deep_dependency_tree_loads_and_talks_to_redis(kernel, r
     assert again.text.startswith("Nothing new to add"), again.describe()
 
 
-def test_load_from_pom_adds_a_jdbc_driver_that_queries_postgres(kernel, postgres):
-    pom = ("%%loadFromPOM\n<dependency>\n  <groupId>org.postgresql</groupId>\n  <artifactId>postgresql</artifactId>\n"
-           "  <version>42.7.8</version>\n</dependency>\n<dependency>\n  <groupId>org.junit.jupiter</groupId>\n"
+def test_load_from_pom_adds_a_jdbc_driver_that_queries_mariadb(kernel, mariadb):
+    group, artifact, version = MARIADB_DRIVER
+    pom = (f"%%loadFromPOM\n<dependency>\n  <groupId>{group}</groupId>\n  <artifactId>{artifact}</artifactId>\n"
+           f"  <version>{version}</version>\n</dependency>\n<dependency>\n  <groupId>org.junit.jupiter</groupId>\n"
            "  <artifactId>junit-jupiter</artifactId>\n  <version>5.11.4</version>\n  <scope>test</scope>\n</dependency>")
     loaded = kernel.execute(pom, timeout=600)
     assert loaded.status == "ok", loaded.describe()
-    assert "org.postgresql:postgresql" in loaded.text and "junit-jupiter:5.11.4 (scope test): left out" in loaded.text
+    assert f"{group}:{artifact}:{version}" in loaded.text, loaded.text
+    assert "junit-jupiter:5.11.4 (scope test): left out" in loaded.text, loaded.text
+    got = kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", '
+                    '"root", "")) { var r = c.createStatement().executeQuery("select 6 * 7, version()"); r.next(); '
+                    'System.out.println("mariadb says " + r.getInt(1) + " (" + r.getString(2) + ")"); }', timeout=60)
+    assert "mariadb says 42 (" in got.stream() and "MariaDB" in got.stream(), got.describe()
+
+
+def test_another_version_of_a_driver_the_kernel_ships_is_refused_and_the_shipped_one_works(kernel, postgres):
+    """The kernel ships PostgreSQL's driver (the store writes with it); one JVM holds one version of
+    its classes, so another version is refused with both versions named, and the same one adds nothing."""
+    assert SHIPPED_POSTGRES not in POSTGRES
+    other = kernel.execute(f"%maven {POSTGRES}", timeout=300)
+    assert other.status == "error", other.describe()
+    text = error_text(other)
+    shipped = f"org.postgresql:postgresql:{SHIPPED_POSTGRES}"
+    assert f"{POSTGRES} conflicts with {shipped}, which the kernel itself uses" in text, text
+    assert f"ask for {SHIPPED_POSTGRES} or leave it out" in text, text
+    assert "at io.iotj" not in text, f"no stack trace of ours:\n{text}"
+    same = kernel.ok(f"%maven {shipped}", timeout=300)
+    assert same.text.startswith("Nothing new to add"), same.describe()
+    assert f"the kernel's own {SHIPPED_POSTGRES} is used" in same.text, same.describe()
     got = kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", '
                     '"postgres", "")) { var r = c.createStatement().executeQuery("select 6 * 7"); r.next(); '
                     'System.out.println("pg says " + r.getInt(1)); }', timeout=60)
