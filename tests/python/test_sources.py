@@ -76,6 +76,25 @@ plant_{run}() -> temps, bad {{
     kernel.ok(f"%%sql{' --db ' + db if db else ''}\nDROP TABLE {table}")
 
 
+def test_a_cells_own_netty_and_the_mqtt_source_share_a_session(kernel):
+    """The MQTT client's netty 4.1 is relocated inside the connectors jar: a cell loads a library that
+    needs netty 4.2 (Lettuce, Redis's client) and sees 4.2, and an MQTT source still reads."""
+    shipped = kernel.ok('ClassLoader.getSystemClassLoader().getResource("io/netty/channel/Channel.class")')
+    assert shipped.text == "null", f"the kernel's classpath holds a netty of its own: {shipped.text}"
+    loaded = kernel.execute("%maven io.lettuce:lettuce-core:7.7.0.RELEASE", timeout=600)
+    assert loaded.status == "ok" and "io.netty:netty-handler:4.2" in loaded.text, loaded.describe()
+    assert kernel.ok('io.netty.util.Version.identify().get("netty-common").artifactVersion()').text.startswith("4.2")
+    run = uuid.uuid4().hex[:8]
+    kernel.ok(f"""%%template
+beside_{run}() -> v {{
+    v = mqtt(topic="iotj-nb/{run}/count", qos=1, format="double", client_id="nb-netty-{run}");
+}}""")
+    kernel.ok(f"%assemble beside_{run} --as beside")
+    publish(f"iotj-nb/{run}/count", [str(i) for i in range(20)])
+    assert wait_for(kernel, 'beside.out("v").count()', "20") == "20"
+    kernel.ok("%stop beside")
+
+
 def test_a_broker_that_is_down_fails_the_cell_naming_its_address_not_its_password(kernel):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
