@@ -10,7 +10,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JDK=$(iotj_find_jdk)
 iotj_maven_env "$JDK"
 cd "$ROOT"
-mvn -B -q -ntp -pl connectors -am test-compile dependency:build-classpath \
+# Its own script, not tests/bench/run: it uses the connectors' test helpers (private brokers, unique names).
+# -Dmdep.skip=false: connectors skips the dependency plugin for install.sh (see its pom).
+mvn -B -q -ntp -pl connectors -am test-compile dependency:build-classpath -Dmdep.skip=false \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 CP="connectors/target/test-classes:connectors/target/classes:streamlib/target/classes:$(cat connectors/target/bench.classpath)"
 exec "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.iotj.connect.bench.SourcesBenchmark "$@"
