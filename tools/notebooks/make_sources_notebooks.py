@@ -18,14 +18,14 @@ embedded analytic database that `store` writes without a server.
 3. `%%sql` looks at the last minutes per device while the graph runs; a live chart follows one device.
 """),
     md("""
-**Devices.** Five simulated sensors, five readings a second each, with rare injected spikes. Each
+**Devices.** Five simulated sensors, twenty readings a second each, with rare injected spikes. Each
 reading goes out as JSON (`{"key": "d3", "time": …, "value": 21.4}`) to a topic named after its
 device: `{key}` in the topic is the reading's device.
 """),
     code("""
 %%template
 plant_devices() -> None {
-    readings = sensors(devices=5, rate=5, noise=0.15, anomalies=0.01, seed=7);
+    readings = sensors(devices=5, rate=20, noise=0.15, anomalies=0.01, seed=7);
     mqtt_publish(in=readings, topic="plant/{key}/temp", qos=1, format="json");
 }
 """),
@@ -88,8 +88,12 @@ plant_monitor() -> flagged, alerts, bad {
     code("""
 %assemble plant_devices --as devices
 """),
+    md("Wait until every device has been heard from 40 times (about two seconds):"),
     code("""
-Thread.sleep(8000);
+long until = System.currentTimeMillis() + 60_000;
+while ((rolling.size() < 5 || rolling.values().stream().anyMatch(s -> s[2] < 40)) && System.currentTimeMillis() < until) {
+    Thread.sleep(100);
+}
 monitor.out("flagged").count() + " readings checked, " + monitor.out("alerts").count() + " alerts"
 """),
     md("""
@@ -194,8 +198,12 @@ word_count(port) -> lines, counts {
     code("""
 %assemble word_count port=labPort --as lab --rows 6
 """),
+    md("A row comes every five lines once 25 have arrived; wait for three rows and look at the last:"),
     code("""
-Thread.sleep(4000);
+long until = System.currentTimeMillis() + 60_000;
+while (lab.out("counts").count() < 3 && System.currentTimeMillis() < until) {
+    Thread.sleep(50);
+}
 lab.out("counts").recent(1)
 """),
     md("`%streams` shows the socket source: connected, lines in, dropped (none: the graph keeps up)."),
