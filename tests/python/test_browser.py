@@ -170,9 +170,9 @@ def photograph(driver, folder, cell, output, kind, when):
     element = output_element(driver, cell, output, kind)
     if element is None:
         return None
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
     path = folder / f"cell{cell:02d}-out{output}-{kind}-{when}.png"
     try:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
         element.screenshot(str(path))
     except Exception:  # replaced by an update between finding and photographing: the next poll retries
         return None
